@@ -1,0 +1,28 @@
+package io.stockroom.contracts.location;
+
+import io.stockroom.contracts.Require;
+
+import java.time.Instant;
+
+/**
+ * Event: a location was registered, deactivated or reactivated. Carries the whole location so a read side can
+ * rebuild it from this event alone.
+ */
+public record LocationChanged(String code, String name, LocationType type, int priority, boolean active,
+                              Change change, long version, Instant occurredAt) {
+
+    public enum Change {
+        REGISTERED,
+        DEACTIVATED,
+        REACTIVATED
+    }
+
+    public LocationChanged {
+        Require.location("code", code);
+        name = Require.text("name", name, 200);
+        Require.notNull("type", type);
+        Require.notNull("change", change);
+        Require.nonNegative("version", version);
+        Require.notNull("occurredAt", occurredAt);
+    }
+}

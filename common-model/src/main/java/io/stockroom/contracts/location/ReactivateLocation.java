@@ -1,0 +1,12 @@
+package io.stockroom.contracts.location;
+
+import io.stockroom.contracts.Require;
+
+/** Command: make a deactivated location eligible for orders again. */
+public record ReactivateLocation(String commandId, String code) {
+
+    public ReactivateLocation {
+        Require.id("commandId", commandId);
+        Require.location("code", code);
+    }
+}

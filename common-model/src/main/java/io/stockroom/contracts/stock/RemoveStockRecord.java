@@ -1,0 +1,13 @@
+package io.stockroom.contracts.stock;
+
+import io.stockroom.contracts.Require;
+
+/** Command: drop the stock record of a (SKU, location). Only an empty record (nothing on hand or reserved) goes. */
+public record RemoveStockRecord(String commandId, String sku, String location) {
+
+    public RemoveStockRecord {
+        Require.id("commandId", commandId);
+        Require.sku(sku);
+        Require.location("location", location);
+    }
+}
