@@ -1,0 +1,288 @@
+package io.stockroom.stock.ledger.adapter.out.persistence;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
+import io.stockroom.stock.ledger.application.StockLedger;
+import io.stockroom.stock.ledger.domain.AuditReport;
+import io.stockroom.stock.ledger.domain.LedgerEntry;
+import io.stockroom.stock.ledger.domain.Movement;
+import io.stockroom.stock.ledger.domain.MovementResult;
+import io.stockroom.stock.ledger.domain.Provenance;
+import io.stockroom.stock.ledger.domain.Refusal;
+import io.stockroom.stock.ledger.domain.StockKey;
+import io.stockroom.stock.ledger.domain.StockLevel;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.ToIntFunction;
+
+import static io.stockroom.stock.ledger.adapter.out.persistence.StockDocuments.*;
+
+/**
+ * The MongoDB stock ledger. Applying a movement is one {@code findOneAndUpdate} on the record's {@code _id} whose
+ * filter carries the preconditions (no bucket below zero, the expected count, the operation not yet applied) and
+ * which sets a marker for the operation; then the ledger entry is inserted under the operation id; then the marker
+ * is removed by a later update. A crash anywhere leaves either nothing, or the marker (which blocks a second apply
+ * and holds the ledger entry until it is written), or both marker and entry. See ADR 0004.
+ */
+public final class MongoStockLedger implements StockLedger {
+
+    /** Contention can make the read after a missed update disagree with it; this bounds re-tries of one apply. */
+    private static final int ATTEMPTS_MAX = 5;
+    private static final int DUPLICATE_KEY = 11000;
+    /** Markers younger than this may belong to a writer that is about to write the ledger entry itself. */
+    private static final java.time.Duration MARKER_AGE_MIN = java.time.Duration.ofSeconds(60);
+
+    private final MongoCollection<Document> stock;
+    private final MongoCollection<Document> ledger;
+    private final ToIntFunction<String> defaultThresholdOfSku;
+    private final Clock clock;
+    private final CompletedMarkers completed = new CompletedMarkers();
+    private final LedgerAudit audit;
+
+    /**
+     * @param defaultThresholdOfSku the low-stock threshold a new record of a SKU starts with (the item's default)
+     */
+    public MongoStockLedger(MongoTemplate mongo, ToIntFunction<String> defaultThresholdOfSku, Clock clock) {
+        this.stock = mongo.getCollection(STOCK);
+        this.ledger = mongo.getCollection(LEDGER);
+        this.defaultThresholdOfSku = defaultThresholdOfSku;
+        this.clock = clock;
+        this.audit = new LedgerAudit(stock, ledger);
+        stock.createIndex(Indexes.ascending(SKU), new IndexOptions().name("stock_by_sku"));
+        ledger.createIndex(Indexes.compoundIndex(Indexes.ascending(SKU), Indexes.descending(AT)),
+                new IndexOptions().name("ledger_by_sku_time"));
+        ledger.createIndex(Indexes.ascending(STOCK_ID), new IndexOptions().name("ledger_by_stock"));
+    }
+
+    @Override
+    public MovementResult apply(Movement movement) {
+        if (ledger.find(Filters.eq(ID, movement.operationId())).projection(Projections.include(ID)).first() != null) {
+            return new MovementResult.AlreadyApplied(movement, level(movement.key()).orElse(null));
+        }
+        for (int attempt = 0; attempt < ATTEMPTS_MAX; attempt++) {
+            Optional<MovementResult> result = attempt(movement);
+            if (result.isPresent()) {
+                return result.get();
+            }
+        }
+        throw new IllegalStateException("stock record " + movement.key() + " kept changing while applying "
+                + movement.operationId() + "; giving up after " + ATTEMPTS_MAX + " attempts");
+    }
+
+    /** One try: empty means the record changed between the update and the read that explains it. */
+    private Optional<MovementResult> attempt(Movement movement) {
+        String stockId = movement.key().id();
+        String marker = markerField(movement.operationId());
+        List<String> riders = completed.drain(stockId);
+        Document after;
+        try {
+            after = stock.findOneAndUpdate(guard(movement, marker), change(movement, marker, riders),
+                    new FindOneAndUpdateOptions().upsert(movement.createsRecord())
+                            .returnDocument(ReturnDocument.AFTER).projection(Projections.exclude(PENDING)));
+        } catch (MongoWriteException e) {
+            completed.restore(stockId, riders);
+            if (e.getError().getCode() == DUPLICATE_KEY) {
+                // The upsert lost to an existing record whose filter did not match: explain it below.
+                return explainMiss(movement, marker);
+            }
+            throw e;
+        }
+        if (after == null) {
+            completed.restore(stockId, riders);
+            return explainMiss(movement, marker);
+        }
+        writeLedger(movement);
+        completed.add(stockId, marker);
+        if (completed.isCrowded(stockId)) {
+            removeCompletedMarkers(stockId);
+        }
+        return Optional.of(new MovementResult.Applied(movement, StockDocuments.level(after)));
+    }
+
+    private Optional<MovementResult> explainMiss(Movement movement, String marker) {
+        Document current = stock.find(Filters.eq(ID, movement.key().id()))
+                .projection(Projections.exclude(PENDING)).first();
+        Document withMarker = current == null ? null : stock.find(Filters.and(Filters.eq(ID, movement.key().id()),
+                Filters.exists(marker))).projection(Projections.include(ID)).first();
+        StockLevel level = current == null ? null : StockDocuments.level(current);
+        if (withMarker != null) {
+            // Applied before, and the writer died before (or while) writing the ledger entry: finish its work.
+            writeLedger(movement);
+            completed.add(movement.key().id(), marker);
+            return Optional.of(new MovementResult.AlreadyApplied(movement, level));
+        }
+        return movement.refusalAgainst(level)
+                .map(refusal -> (MovementResult) new MovementResult.Refused(movement, refusal, level));
+    }
+
+    private static Bson guard(Movement movement, String marker) {
+        List<Bson> conditions = new ArrayList<>(6);
+        conditions.add(Filters.eq(ID, movement.key().id()));
+        conditions.add(Filters.exists(marker, false));
+        if (movement.onHandDelta() < 0) {
+            conditions.add(Filters.gte(ON_HAND, -movement.onHandDelta()));
+        }
+        if (movement.reservedDelta() < 0) {
+            conditions.add(Filters.gte(RESERVED, -movement.reservedDelta()));
+        }
+        if (movement.availableDelta() < 0) {
+            conditions.add(Filters.gte(AVAILABLE, -movement.availableDelta()));
+        }
+        if (movement.expectedOnHand() != null) {
+            conditions.add(Filters.eq(ON_HAND, movement.expectedOnHand()));
+        }
+        return Filters.and(conditions);
+    }
+
+    private Bson change(Movement movement, String marker, List<String> riders) {
+        Date now = Date.from(clock.instant());
+        List<Bson> updates = new ArrayList<>(12 + riders.size());
+        updates.add(Updates.inc(ON_HAND, movement.onHandDelta()));
+        updates.add(Updates.inc(RESERVED, movement.reservedDelta()));
+        updates.add(Updates.inc(AVAILABLE, movement.availableDelta()));
+        updates.add(Updates.inc(VERSION, 1L));
+        updates.add(Updates.set(marker, StockDocuments.marker(movement).append(MARKED_AT, now)));
+        updates.add(Updates.set(UPDATED_AT, now));
+        riders.forEach(rider -> updates.add(Updates.unset(rider)));
+        if (movement.createsRecord()) {
+            updates.add(Updates.setOnInsert(SKU, movement.key().sku()));
+            updates.add(Updates.setOnInsert(LOCATION, movement.key().location()));
+            updates.add(Updates.setOnInsert(THRESHOLD, defaultThresholdOfSku.applyAsInt(movement.key().sku())));
+            updates.add(Updates.setOnInsert(CREATED_AT, now));
+        }
+        return Updates.combine(updates);
+    }
+
+    private void writeLedger(Movement movement) {
+        insertLedgerEntry(LedgerEntry.of(movement));
+    }
+
+    private void insertLedgerEntry(LedgerEntry entry) {
+        try {
+            ledger.insertOne(StockDocuments.ledgerEntry(entry));
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                throw e;
+            }
+        }
+    }
+
+    private void removeCompletedMarkers(String stockId) {
+        List<String> markers = completed.drain(stockId);
+        if (!markers.isEmpty()) {
+            stock.updateOne(Filters.eq(ID, stockId), Updates.combine(markers.stream().map(Updates::unset).toList()));
+        }
+    }
+
+    @Override
+    public MovementResult removeRecord(String operationId, StockKey key, Provenance provenance) {
+        Movement removal = new Movement(operationId, key, io.stockroom.contracts.stock.MovementKind.RECORD_REMOVED, 0,
+                0, 0, false, provenance);
+        if (ledger.find(Filters.eq(ID, operationId)).first() != null) {
+            return new MovementResult.AlreadyApplied(removal, null);
+        }
+        Document current = stock.find(Filters.eq(ID, key.id())).first();
+        if (current == null) {
+            return new MovementResult.Refused(removal, Refusal.NO_STOCK_RECORD, null);
+        }
+        StockLevel level = StockDocuments.level(current);
+        if (!level.isEmpty()) {
+            return new MovementResult.Refused(removal, Refusal.RECORD_NOT_EMPTY, level);
+        }
+        // Entries still only in markers must reach the ledger before the record (and its markers) go.
+        completeMarkers(current, Date.from(clock.instant()));
+        long deleted = stock.deleteOne(Filters.and(Filters.eq(ID, key.id()), Filters.eq(VERSION, level.version()),
+                Filters.eq(ON_HAND, 0), Filters.eq(RESERVED, 0))).getDeletedCount();
+        if (deleted == 0) {
+            return new MovementResult.Refused(removal, Refusal.RECORD_NOT_EMPTY, level(key).orElse(null));
+        }
+        completed.forget(key.id());
+        insertLedgerEntry(LedgerEntry.of(removal));
+        return new MovementResult.Applied(removal, level);
+    }
+
+    @Override
+    public Optional<StockLevel> setLowStockThreshold(StockKey key, int threshold) {
+        Document after = stock.findOneAndUpdate(Filters.eq(ID, key.id()),
+                Updates.combine(Updates.set(THRESHOLD, threshold), Updates.inc(VERSION, 1L),
+                        Updates.set(UPDATED_AT, Date.from(clock.instant()))),
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)
+                        .projection(Projections.exclude(PENDING)));
+        return Optional.ofNullable(after).map(StockDocuments::level);
+    }
+
+    @Override
+    public Optional<StockLevel> level(StockKey key) {
+        return Optional.ofNullable(stock.find(Filters.eq(ID, key.id())).projection(Projections.exclude(PENDING))
+                .first()).map(StockDocuments::level);
+    }
+
+    @Override
+    public List<StockLevel> levelsOf(String sku) {
+        return stock.find(Filters.eq(SKU, sku)).projection(Projections.exclude(PENDING))
+                .map(StockDocuments::level).into(new ArrayList<>());
+    }
+
+    @Override
+    public List<LedgerEntry> history(String sku, int limit) {
+        return ledger.find(Filters.eq(SKU, sku)).sort(Sorts.descending(AT)).limit(limit)
+                .map(doc -> StockDocuments.entry(doc, StockKey.parse(doc.getString(STOCK_ID)), doc.getString(ID)))
+                .into(new ArrayList<>());
+    }
+
+    @Override
+    public AuditReport audit(int driftsListedMax) {
+        return audit.run(driftsListedMax);
+    }
+
+    @Override
+    public int completePendingEntries() {
+        Date markedBefore = Date.from(clock.instant().minus(MARKER_AGE_MIN));
+        int completedEntries = 0;
+        for (Document record : stock.find(Filters.and(Filters.exists(PENDING), Filters.ne(PENDING, new Document())))
+                .projection(Projections.include(ID, PENDING))) {
+            completedEntries += completeMarkers(record, markedBefore);
+        }
+        return completedEntries;
+    }
+
+    /**
+     * Writes the ledger entry of every marker on the record set before {@code markedBefore}, then removes those
+     * markers. Young markers belong to writers still at work and are left to them.
+     */
+    private int completeMarkers(Document record, Date markedBefore) {
+        Document pending = record.get(PENDING, Document.class);
+        if (pending == null || pending.isEmpty()) {
+            return 0;
+        }
+        StockKey key = StockKey.parse(record.getString(ID));
+        List<String> fields = new ArrayList<>(pending.size());
+        pending.forEach((field, value) -> {
+            Document marker = (Document) value;
+            if (!marker.getDate(MARKED_AT).after(markedBefore)) {
+                insertLedgerEntry(StockDocuments.entry(marker, key, marker.getString(OPERATION_ID)));
+                fields.add(PENDING + "." + field);
+            }
+        });
+        if (!fields.isEmpty()) {
+            stock.updateOne(Filters.eq(ID, key.id()), Updates.combine(fields.stream().map(Updates::unset).toList()));
+        }
+        return fields.size();
+    }
+}

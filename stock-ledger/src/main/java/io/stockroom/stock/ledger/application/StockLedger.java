@@ -1,0 +1,55 @@
+package io.stockroom.stock.ledger.application;
+
+import io.stockroom.stock.ledger.domain.AuditReport;
+import io.stockroom.stock.ledger.domain.LedgerEntry;
+import io.stockroom.stock.ledger.domain.Movement;
+import io.stockroom.stock.ledger.domain.MovementResult;
+import io.stockroom.stock.ledger.domain.Provenance;
+import io.stockroom.stock.ledger.domain.StockKey;
+import io.stockroom.stock.ledger.domain.StockLevel;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Stock levels and their ledger. Every change is one atomic, guarded, idempotent update of one record plus its
+ * ledger entry; there is no other way to change a stock level.
+ */
+public interface StockLedger {
+
+    /** Applies the movement once (by operation id), or says why not. Safe to call again with the same movement. */
+    MovementResult apply(Movement movement);
+
+    /**
+     * Applies several movements, in order, each on its own terms. This is the seam for grouping movements of one
+     * record into fewer updates; the default applies them one by one.
+     */
+    default List<MovementResult> applyAll(List<Movement> movements) {
+        return movements.stream().map(this::apply).toList();
+    }
+
+    /** Removes an empty record; refused while it holds or reserves units. */
+    MovementResult removeRecord(String operationId, StockKey key, Provenance provenance);
+
+    /** Sets the low-stock threshold of an existing record; empty when there is no record. */
+    Optional<StockLevel> setLowStockThreshold(StockKey key, int threshold);
+
+    Optional<StockLevel> level(StockKey key);
+
+    /** Every record of a SKU, across locations. */
+    List<StockLevel> levelsOf(String sku);
+
+    /** Total units held or reserved for a SKU across all locations (a SKU with units cannot be deleted). */
+    default long unitsHeld(String sku) {
+        return levelsOf(sku).stream().mapToLong(l -> l.levels().onHand() + (long) l.levels().reserved()).sum();
+    }
+
+    /** The newest ledger entries of a SKU, newest first. */
+    List<LedgerEntry> history(String sku, int limit);
+
+    /** Recomputes every record from the ledger and lists up to {@code driftsListedMax} drifts. */
+    AuditReport audit(int driftsListedMax);
+
+    /** Writes ledger entries that a crash left only as markers on stock records; returns how many it completed. */
+    int completePendingEntries();
+}

@@ -1,0 +1,226 @@
+package io.stockroom.stock.ledger.adapter.out.persistence;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import io.stockroom.contracts.stock.StockLevels;
+import io.stockroom.stock.ledger.domain.AuditReport;
+import io.stockroom.stock.ledger.domain.Movement;
+import io.stockroom.stock.ledger.domain.MovementResult;
+import io.stockroom.stock.ledger.domain.Provenance;
+import io.stockroom.stock.ledger.domain.Refusal;
+import io.stockroom.stock.ledger.domain.StockKey;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The ledger against a MongoDB-wire server: atomicity, idempotency, crash recovery, audit. */
+class MongoStockLedgerIT {
+
+    private static MongoServer server;
+    private static MongoClient client;
+
+    private final MutableClock clock = new MutableClock();
+    private MongoTemplate mongo;
+    private MongoStockLedger ledger;
+    private final StockKey key = new StockKey("WATCH-1", "BLR-1");
+
+    @BeforeAll
+    static void startServer() {
+        server = new MongoServer(new MemoryBackend());
+        client = MongoClients.create(server.bindAndGetConnectionString());
+    }
+
+    @AfterAll
+    static void stopServer() {
+        client.close();
+        server.shutdownNow();
+    }
+
+    @BeforeEach
+    void freshDatabase() {
+        mongo = new MongoTemplate(client, "ledger_" + UUID.randomUUID().toString().replace("-", ""));
+        ledger = newLedger();
+    }
+
+    /** A new instance over the same database, as a restarted consumer process would be. */
+    private MongoStockLedger newLedger() {
+        return new MongoStockLedger(mongo, sku -> 3, clock);
+    }
+
+    private Provenance by(String actor) {
+        return new Provenance(actor, "corr-1", "test", clock.instant());
+    }
+
+    private StockLevels levels() {
+        return ledger.level(key).orElseThrow().levels();
+    }
+
+    @Test
+    void receiving_creates_the_record_and_writes_one_ledger_entry() {
+        MovementResult result = ledger.apply(Movement.received("op-1", key, 10, by("admin")));
+
+        assertThat(result).isInstanceOf(MovementResult.Applied.class);
+        MovementResult.Applied applied = (MovementResult.Applied) result;
+        assertThat(applied.after().levels()).isEqualTo(StockLevels.of(10, 0));
+        assertThat(applied.after().lowStockThreshold()).isEqualTo(3);
+        assertThat(applied.after().version()).isEqualTo(1);
+        assertThat(ledger.history("WATCH-1", 10)).singleElement()
+                .satisfies(entry -> assertThat(entry.onHandDelta()).isEqualTo(10));
+    }
+
+    @Test
+    void the_same_operation_applied_twice_changes_stock_once() {
+        Movement receive = Movement.received("op-1", key, 10, by("admin"));
+
+        ledger.apply(receive);
+        MovementResult again = ledger.apply(receive);
+        MovementResult afterRestart = newLedger().apply(receive);
+
+        assertThat(again).isInstanceOf(MovementResult.AlreadyApplied.class);
+        assertThat(afterRestart).isInstanceOf(MovementResult.AlreadyApplied.class);
+        assertThat(levels()).isEqualTo(StockLevels.of(10, 0));
+        assertThat(ledger.history("WATCH-1", 10)).hasSize(1);
+    }
+
+    @Test
+    void a_refused_movement_changes_nothing_and_says_why() {
+        ledger.apply(Movement.received("op-1", key, 2, by("admin")));
+
+        MovementResult result = ledger.apply(Movement.reserved("op-2", key, 3, by("order")));
+
+        assertThat(result).isInstanceOfSatisfying(MovementResult.Refused.class,
+                refused -> assertThat(refused.refusal()).isEqualTo(Refusal.INSUFFICIENT_AVAILABLE));
+        assertThat(levels()).isEqualTo(StockLevels.of(2, 0));
+        assertThat(ledger.history("WATCH-1", 10)).hasSize(1);
+    }
+
+    @Test
+    void a_compare_and_set_with_a_stale_count_is_refused() {
+        ledger.apply(Movement.received("op-1", key, 10, by("admin")));
+
+        assertThat(ledger.apply(Movement.countSet("op-2", key, 9, 4, by("erp"))))
+                .isInstanceOfSatisfying(MovementResult.Refused.class,
+                        refused -> assertThat(refused.refusal()).isEqualTo(Refusal.COUNT_MISMATCH));
+        assertThat(ledger.apply(Movement.countSet("op-3", key, 10, 4, by("erp"))))
+                .isInstanceOf(MovementResult.Applied.class);
+        assertThat(levels()).isEqualTo(StockLevels.of(4, 0));
+    }
+
+    @Test
+    void a_crash_between_the_stock_update_and_the_ledger_write_is_finished_by_the_redelivery() {
+        Movement reserve = Movement.reserved("order-1:line:0:reserve", key, 2, by("order"));
+        ledger.apply(Movement.received("op-1", key, 10, by("admin")));
+        ledger.apply(reserve);
+        // The process died right after the stock update: the ledger entry never made it.
+        mongo.getCollection(StockDocuments.LEDGER).deleteOne(Filters.eq("_id", reserve.operationId()));
+
+        MovementResult redelivered = newLedger().apply(reserve);
+
+        assertThat(redelivered).isInstanceOf(MovementResult.AlreadyApplied.class);
+        assertThat(levels()).isEqualTo(StockLevels.of(10, 2));
+        assertThat(ledger.history("WATCH-1", 10)).extracting(e -> e.operationId()).contains(reserve.operationId());
+        assertThat(ledger.audit(10).isClean()).isTrue();
+    }
+
+    @Test
+    void the_janitor_writes_the_entries_of_writers_that_died_and_were_never_redelivered() {
+        Movement receive = Movement.received("op-1", key, 10, by("admin"));
+        ledger.apply(receive);
+        mongo.getCollection(StockDocuments.LEDGER).deleteOne(Filters.eq("_id", "op-1"));
+        MongoStockLedger restarted = newLedger();
+
+        assertThat(restarted.completePendingEntries()).as("young markers are left to their writers").isZero();
+        clock.advance(Duration.ofMinutes(2));
+
+        assertThat(restarted.completePendingEntries()).isEqualTo(1);
+        assertThat(ledger.history("WATCH-1", 10)).hasSize(1);
+        assertThat(ledger.audit(10).isClean()).isTrue();
+        assertThat(restarted.apply(receive)).isInstanceOf(MovementResult.AlreadyApplied.class);
+        assertThat(levels()).isEqualTo(StockLevels.of(10, 0));
+    }
+
+    @Test
+    void concurrent_reservations_never_take_more_than_is_available() throws Exception {
+        ledger.apply(Movement.received("op-1", key, 50, by("admin")));
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        List<Future<MovementResult>> results = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            String op = "order-" + i + ":line:0:reserve";
+            results.add(pool.submit(() -> ledger.apply(Movement.reserved(op, key, 1, by("order")))));
+        }
+        int applied = 0;
+        for (Future<MovementResult> result : results) {
+            if (result.get() instanceof MovementResult.Applied) {
+                applied++;
+            }
+        }
+        pool.shutdown();
+
+        assertThat(applied).isEqualTo(50);
+        assertThat(levels()).isEqualTo(StockLevels.of(50, 50));
+        assertThat(ledger.audit(10).isClean()).isTrue();
+    }
+
+    @Test
+    void markers_of_a_busy_record_stay_few_because_later_updates_remove_them() {
+        ledger.apply(Movement.received("op-0", key, 5_000, by("admin")));
+        for (int i = 0; i < 1_000; i++) {
+            ledger.apply(Movement.reserved("op-r" + i, key, 1, by("order")));
+        }
+
+        Document record = mongo.getCollection(StockDocuments.STOCK).find(Filters.eq("_id", key.id())).first();
+        assertThat(record.get("pending", Document.class).size()).isLessThanOrEqualTo(CompletedMarkers.PER_UPDATE_MAX);
+        assertThat(levels()).isEqualTo(StockLevels.of(5_000, 1_000));
+    }
+
+    @Test
+    void the_audit_finds_a_level_that_was_changed_behind_the_ledgers_back() {
+        ledger.apply(Movement.received("op-1", key, 10, by("admin")));
+        StockKey other = new StockKey("WATCH-2", "BLR-1");
+        ledger.apply(Movement.received("op-2", other, 4, by("admin")));
+        assertThat(ledger.audit(10).isClean()).isTrue();
+
+        mongo.getCollection(StockDocuments.STOCK).updateOne(Filters.eq("_id", key.id()),
+                Updates.combine(Updates.inc("onHand", 5), Updates.inc("available", 5)));
+
+        AuditReport report = ledger.audit(10);
+        assertThat(report.recordsChecked()).isEqualTo(2);
+        assertThat(report.driftCount()).isEqualTo(1);
+        assertThat(report.drifts()).singleElement().satisfies(drift -> {
+            assertThat(drift.sku()).isEqualTo("WATCH-1");
+            assertThat(drift.storedOnHand()).isEqualTo(15);
+            assertThat(drift.ledgerOnHand()).isEqualTo(10);
+        });
+    }
+
+    @Test
+    void only_an_empty_record_can_be_removed_and_removal_is_idempotent() {
+        ledger.apply(Movement.received("op-1", key, 2, by("admin")));
+
+        assertThat(ledger.removeRecord("rm-1", key, by("admin"))).isInstanceOfSatisfying(MovementResult.Refused.class,
+                refused -> assertThat(refused.refusal()).isEqualTo(Refusal.RECORD_NOT_EMPTY));
+        ledger.apply(Movement.adjusted("op-2", key, -2, by("admin")));
+        assertThat(ledger.removeRecord("rm-2", key, by("admin"))).isInstanceOf(MovementResult.Applied.class);
+        assertThat(ledger.removeRecord("rm-2", key, by("admin"))).isInstanceOf(MovementResult.AlreadyApplied.class);
+
+        assertThat(ledger.level(key)).isEmpty();
+        assertThat(ledger.audit(10).isClean()).isTrue();
+    }
+}
