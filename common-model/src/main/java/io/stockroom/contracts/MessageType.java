@@ -82,6 +82,8 @@ public enum MessageType {
     private static final Map<String, MessageType> BY_ROUTING_KEY = Arrays.stream(values())
             .collect(Collectors.toUnmodifiableMap(MessageType::routingKey, Function.identity()));
 
+    private static final Map<Class<?>, MessageType> BY_EVENT_PAYLOAD = new java.util.concurrent.ConcurrentHashMap<>();
+
     private final String routingKey;
     private final Class<? extends Record> payloadType;
     private final Set<Role> allowedRoles;
@@ -121,6 +123,21 @@ public enum MessageType {
 
     public boolean allows(Set<Role> actorRoles) {
         return actorRoles.stream().anyMatch(allowedRoles::contains);
+    }
+
+    /** The event type of a payload; a {@link StockAlert} maps by its kind. */
+    public static MessageType ofEvent(Record payload) {
+        if (payload instanceof StockAlert alert) {
+            return switch (alert.kind()) {
+                case LOW_STOCK -> LOW_STOCK;
+                case OUT_OF_STOCK -> OUT_OF_STOCK;
+                case BACK_IN_STOCK -> BACK_IN_STOCK;
+            };
+        }
+        return BY_EVENT_PAYLOAD.computeIfAbsent(payload.getClass(), type -> Arrays.stream(values())
+                .filter(candidate -> !candidate.isCommand() && candidate.payloadType() == type)
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(type.getSimpleName() + " is not an event")));
     }
 
     public static Optional<MessageType> fromRoutingKey(String routingKey) {

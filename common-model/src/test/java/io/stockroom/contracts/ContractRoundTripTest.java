@@ -27,6 +27,14 @@ class ContractRoundTripTest {
 
     @ParameterizedTest
     @EnumSource(MessageType.class)
+    void every_event_payload_maps_back_to_its_own_type(MessageType type) {
+        if (!type.isCommand()) {
+            assertThat(MessageType.ofEvent(ContractsMother.example(type))).isEqualTo(type);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(MessageType.class)
     void every_message_type_is_found_by_its_routing_key_and_goes_to_the_right_exchange(MessageType type) {
         assertThat(MessageType.fromRoutingKey(type.routingKey())).contains(type);
         String expectedExchange = type.isCommand() ? Topology.COMMANDS_EXCHANGE : Topology.EVENTS_EXCHANGE;

@@ -1,6 +1,9 @@
 package io.stockroom.contracts.stock;
 
-/** Why a stock level moved; every ledger entry and StockChanged event carries one. */
+/**
+ * Why a stock record changed; every ledger entry and StockChanged event carries one. All but
+ * {@link #THRESHOLD_CHANGED} move units; that one only changes the record's low-stock threshold.
+ */
 public enum MovementKind {
     RECEIVED,
     ADJUSTED,
@@ -11,5 +14,6 @@ public enum MovementKind {
     RESERVED,
     RELEASED,
     FULFILLED,
-    RECORD_REMOVED
+    RECORD_REMOVED,
+    THRESHOLD_CHANGED
 }

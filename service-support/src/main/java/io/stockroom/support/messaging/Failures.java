@@ -20,7 +20,8 @@ final class Failures {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof DataAccessResourceFailureException || t instanceof TransientDataAccessException
                     || t instanceof MongoSocketException || t instanceof MongoTimeoutException
-                    || t instanceof AmqpConnectException || t instanceof PublishFailedException) {
+                    || t instanceof AmqpConnectException || t instanceof PublishFailedException
+                    || t instanceof TransientFailure) {
                 return true;
             }
         }

@@ -28,6 +28,9 @@ public interface StockLedger {
         return movements.stream().map(this::apply).toList();
     }
 
+    /** True when the operation changed {@code key}'s record (whether or not its ledger entry is written yet). */
+    boolean isApplied(String operationId, StockKey key);
+
     /** Removes an empty record; refused while it holds or reserves units. */
     MovementResult removeRecord(String operationId, StockKey key, Provenance provenance);
 

@@ -1,6 +1,7 @@
 package io.stockroom.stock.ledger.adapter.out.persistence;
 
 import com.mongodb.ErrorCategory;
+import com.mongodb.MongoServerException;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
@@ -89,15 +90,19 @@ public final class MongoStockLedger implements StockLedger {
     private Optional<MovementResult> attempt(Movement movement) {
         String stockId = movement.key().id();
         String marker = markerField(movement.operationId());
-        List<String> riders = completed.drain(stockId);
+        List<String> riders = new ArrayList<>(completed.drain(stockId));
+        if (riders.remove(marker)) {
+            // Only possible if this operation's ledger entry vanished after it completed; keep its marker.
+            completed.add(stockId, marker);
+        }
         Document after;
         try {
             after = stock.findOneAndUpdate(guard(movement, marker), change(movement, marker, riders),
                     new FindOneAndUpdateOptions().upsert(movement.createsRecord())
                             .returnDocument(ReturnDocument.AFTER).projection(Projections.exclude(PENDING)));
-        } catch (MongoWriteException e) {
+        } catch (MongoServerException e) {
             completed.restore(stockId, riders);
-            if (e.getError().getCode() == DUPLICATE_KEY) {
+            if (e.getCode() == DUPLICATE_KEY) {
                 // The upsert lost to an existing record whose filter did not match: explain it below.
                 return explainMiss(movement, marker);
             }
@@ -188,6 +193,13 @@ public final class MongoStockLedger implements StockLedger {
         if (!markers.isEmpty()) {
             stock.updateOne(Filters.eq(ID, stockId), Updates.combine(markers.stream().map(Updates::unset).toList()));
         }
+    }
+
+    @Override
+    public boolean isApplied(String operationId, StockKey key) {
+        return ledger.find(Filters.eq(ID, operationId)).projection(Projections.include(ID)).first() != null
+                || stock.find(Filters.and(Filters.eq(ID, key.id()), Filters.exists(markerField(operationId))))
+                .projection(Projections.include(ID)).first() != null;
     }
 
     @Override

@@ -1,0 +1,79 @@
+package io.stockroom.stock.messaging;
+
+import io.stockroom.contracts.MessageType;
+import io.stockroom.contracts.location.CreateLocation;
+import io.stockroom.contracts.location.DeactivateLocation;
+import io.stockroom.contracts.location.ReactivateLocation;
+import io.stockroom.contracts.stock.AdjustStock;
+import io.stockroom.contracts.stock.AuditStock;
+import io.stockroom.contracts.stock.ReceiveStock;
+import io.stockroom.contracts.stock.RemoveStockRecord;
+import io.stockroom.contracts.stock.SetLowStockThreshold;
+import io.stockroom.contracts.stock.SetStockCount;
+import io.stockroom.contracts.stock.TransferStock;
+import io.stockroom.stock.CommandContext;
+import io.stockroom.stock.audit.application.StockAudit;
+import io.stockroom.stock.location.application.LocationCommands;
+import io.stockroom.stock.movement.application.StockCommands;
+import io.stockroom.support.messaging.Envelope;
+import io.stockroom.support.messaging.MessageHandler;
+import io.stockroom.support.messaging.MessagePublisher;
+
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Dispatches stock and location commands to the application services and publishes what they return (stock
+ * events, then the command's outcome) before the delivery is acknowledged.
+ */
+final class StockCommandHandler implements MessageHandler {
+
+    private static final Set<MessageType> HANDLED = EnumSet.of(MessageType.CREATE_LOCATION,
+            MessageType.DEACTIVATE_LOCATION, MessageType.REACTIVATE_LOCATION, MessageType.RECEIVE_STOCK,
+            MessageType.ADJUST_STOCK, MessageType.SET_STOCK_COUNT, MessageType.REMOVE_STOCK_RECORD,
+            MessageType.TRANSFER_STOCK, MessageType.SET_LOW_STOCK_THRESHOLD, MessageType.AUDIT_STOCK);
+
+    private final LocationCommands locations;
+    private final StockCommands stock;
+    private final StockAudit audit;
+    private final MessagePublisher publisher;
+    private final Clock clock;
+
+    StockCommandHandler(LocationCommands locations, StockCommands stock, StockAudit audit, MessagePublisher publisher,
+                        Clock clock) {
+        this.locations = locations;
+        this.stock = stock;
+        this.audit = audit;
+        this.publisher = publisher;
+        this.clock = clock;
+    }
+
+    @Override
+    public Set<MessageType> handledTypes() {
+        return HANDLED;
+    }
+
+    @Override
+    public void handle(Envelope<?> envelope) {
+        CommandContext context = new CommandContext(envelope.metadata().actor().name(),
+                envelope.metadata().correlationId(), envelope.metadata().timestamp(), clock.instant());
+        List<Record> events = switch (envelope.payload()) {
+            case CreateLocation command -> locations.create(command, context);
+            case DeactivateLocation command -> locations.deactivate(command, context);
+            case ReactivateLocation command -> locations.reactivate(command, context);
+            case ReceiveStock command -> stock.receive(command, context);
+            case AdjustStock command -> stock.adjust(command, context);
+            case SetStockCount command -> stock.setCount(command, context);
+            case RemoveStockRecord command -> stock.removeRecord(command, context);
+            case TransferStock command -> stock.transfer(command, context);
+            case SetLowStockThreshold command -> stock.setThreshold(command, context);
+            case AuditStock command -> audit.run(command, context);
+            default -> throw new IllegalStateException("no handler for " + envelope.metadata().type());
+        };
+        publisher.publishAll(events.stream()
+                .map(event -> new MessagePublisher.Outgoing(MessageType.ofEvent(event), event)).toList(),
+                envelope.causing());
+    }
+}

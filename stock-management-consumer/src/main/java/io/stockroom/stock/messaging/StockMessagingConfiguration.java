@@ -1,0 +1,73 @@
+package io.stockroom.stock.messaging;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.stockroom.contracts.Topology;
+import io.stockroom.stock.audit.adapter.in.scheduling.InvariantAuditor;
+import io.stockroom.stock.audit.application.StockAudit;
+import io.stockroom.stock.ledger.adapter.out.persistence.MongoStockLedger;
+import io.stockroom.stock.ledger.application.StockLedger;
+import io.stockroom.stock.location.adapter.out.persistence.MongoLocations;
+import io.stockroom.stock.location.application.LocationCommands;
+import io.stockroom.stock.location.application.Locations;
+import io.stockroom.stock.movement.adapter.out.persistence.MongoCatalog;
+import io.stockroom.stock.movement.application.Catalog;
+import io.stockroom.stock.movement.application.ItemCheck;
+import io.stockroom.stock.movement.application.StockCommands;
+import io.stockroom.support.messaging.MessagePublisher;
+import io.stockroom.support.messaging.ReliableMessaging;
+import io.stockroom.support.messaging.TopologyDeclarations;
+import org.springframework.amqp.core.Declarables;
+import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+/** Wires the stock service: its queue, its stores, its application services. */
+@Configuration(proxyBeanMethods = false)
+class StockMessagingConfiguration {
+
+    @Bean
+    Declarables stockTopology(TopologyDeclarations declarations) {
+        return new Declarables(declarations.workQueue(Topology.STOCK_COMMANDS_QUEUE, Topology.COMMANDS_EXCHANGE,
+                List.of(Topology.STOCK_COMMANDS_PATTERN, Topology.LOCATION_COMMANDS_PATTERN)));
+    }
+
+    @Bean
+    Catalog catalog(MongoTemplate mongo) {
+        return new MongoCatalog(mongo);
+    }
+
+    @Bean
+    StockLedger stockLedger(MongoTemplate mongo, Catalog catalog, Clock clock) {
+        return new MongoStockLedger(mongo, sku -> catalog.lowStockThresholdOf(sku).orElse(0), clock);
+    }
+
+    @Bean
+    Locations locations(MongoTemplate mongo, Clock clock) {
+        return new MongoLocations(mongo, clock);
+    }
+
+    @Bean
+    StockCommandHandler stockCommandHandler(StockLedger ledger, Locations locations, Catalog catalog,
+                                            MessagePublisher publisher, Clock clock,
+                                            @Value("${stockroom.stock.item-arrival-grace:10s}") Duration grace) {
+        return new StockCommandHandler(new LocationCommands(locations),
+                new StockCommands(ledger, locations, new ItemCheck(catalog, grace)), new StockAudit(ledger),
+                publisher, clock);
+    }
+
+    @Bean
+    SimpleMessageListenerContainer stockCommandsContainer(ReliableMessaging messaging, StockCommandHandler handler) {
+        return messaging.commandContainer(Topology.STOCK_COMMANDS_QUEUE, handler);
+    }
+
+    @Bean
+    InvariantAuditor invariantAuditor(StockLedger ledger, MeterRegistry meters) {
+        return new InvariantAuditor(ledger, meters);
+    }
+}

@@ -1,0 +1,266 @@
+package io.stockroom.stock;
+
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
+import io.stockroom.contracts.CommandOutcome;
+import io.stockroom.contracts.Headers;
+import io.stockroom.contracts.MessageType;
+import io.stockroom.contracts.Topology;
+import io.stockroom.contracts.location.CreateLocation;
+import io.stockroom.contracts.location.DeactivateLocation;
+import io.stockroom.contracts.location.LocationChanged;
+import io.stockroom.contracts.location.LocationType;
+import io.stockroom.contracts.stock.AdjustStock;
+import io.stockroom.contracts.stock.AdjustmentReason;
+import io.stockroom.contracts.stock.AuditStock;
+import io.stockroom.contracts.stock.ReceiveStock;
+import io.stockroom.contracts.stock.SetStockCount;
+import io.stockroom.contracts.stock.StockAlert;
+import io.stockroom.contracts.stock.StockAuditCompleted;
+import io.stockroom.contracts.stock.StockChanged;
+import io.stockroom.contracts.stock.StockLevels;
+import io.stockroom.contracts.stock.TransferStock;
+import io.stockroom.stock.ledger.application.StockLedger;
+import io.stockroom.stock.ledger.domain.Movement;
+import io.stockroom.stock.ledger.domain.Provenance;
+import io.stockroom.stock.ledger.domain.StockKey;
+import io.stockroom.support.messaging.MessageJson;
+import io.stockroom.support.messaging.MessagePublisher;
+import io.stockroom.support.signing.MessageSigner;
+import io.stockroom.support.test.EventCollector;
+import io.stockroom.support.test.RawMessages;
+import io.stockroom.support.test.WithTestInfrastructure;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.amqp.core.Message;
+import org.springframework.amqp.rabbit.connection.ConnectionFactory;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import static io.stockroom.stock.StockFixtures.commandId;
+import static io.stockroom.stock.StockFixtures.itemExists;
+import static org.assertj.core.api.Assertions.assertThat;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
+        "stockroom.stock.item-arrival-grace=300ms", "stockroom.messaging.retry-delay-initial=50ms",
+        "stockroom.audit.initial-delay=1h", "stockroom.messaging.consumers-per-queue=4"})
+@WithTestInfrastructure
+class StockManagementIT {
+
+    @Autowired
+    MessagePublisher publisher;
+    @Autowired
+    MongoTemplate mongo;
+    @Autowired
+    StockLedger ledger;
+    @Autowired
+    ConnectionFactory connectionFactory;
+    @Autowired
+    MessageJson json;
+    @Autowired
+    MessageSigner signer;
+    @Autowired
+    RabbitTemplate rabbit;
+
+    private EventCollector events;
+    private String sku;
+    private String warehouse;
+    private String darkStore;
+
+    @BeforeEach
+    void catalogueAndLocations() {
+        events = new EventCollector(connectionFactory, json);
+        sku = "WATCH-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        warehouse = "WH-" + ThreadLocalRandom.current().nextInt(100_000);
+        darkStore = "DS-" + ThreadLocalRandom.current().nextInt(100_000);
+        itemExists(mongo, sku, 5);
+        for (String code : List.of(warehouse, darkStore)) {
+            assertThat(run(MessageType.CREATE_LOCATION, new CreateLocation(commandId(), code, "Place " + code,
+                    LocationType.WAREHOUSE, 1)).status()).isEqualTo(CommandOutcome.Status.APPLIED);
+        }
+    }
+
+    @AfterEach
+    void stopCollecting() {
+        events.close();
+    }
+
+    private CommandOutcome run(MessageType type, Record command) {
+        StockFixtures.send(publisher, type, command);
+        String id = switch (command) {
+            case ReceiveStock c -> c.commandId();
+            case AdjustStock c -> c.commandId();
+            case SetStockCount c -> c.commandId();
+            case TransferStock c -> c.commandId();
+            case CreateLocation c -> c.commandId();
+            case DeactivateLocation c -> c.commandId();
+            case AuditStock c -> c.commandId();
+            default -> throw new IllegalArgumentException(command.toString());
+        };
+        return events.awaitOutcome(id);
+    }
+
+    private StockLevels levels(String location) {
+        return ledger.level(new StockKey(sku, location)).orElseThrow().levels();
+    }
+
+    @Test
+    void receiving_stock_publishes_the_new_levels_and_an_applied_outcome() {
+        String id = commandId();
+
+        CommandOutcome outcome = run(MessageType.RECEIVE_STOCK, new ReceiveStock(id, sku, warehouse, 20, "PO-1"));
+
+        assertThat(outcome.status()).isEqualTo(CommandOutcome.Status.APPLIED);
+        assertThat(outcome.detail()).contains("on hand 20");
+        StockChanged changed = events.await(StockChanged.class, e -> e.operationId().equals(id));
+        assertThat(changed.levels()).isEqualTo(StockLevels.of(20, 0));
+        assertThat(changed.lowStockThreshold()).isEqualTo(5);
+        assertThat(events.find(StockAlert.class, a -> a.sku().equals(sku) && a.kind() == StockAlert.Kind.BACK_IN_STOCK))
+                .isPresent();
+    }
+
+    @Test
+    void stock_for_an_unknown_item_or_at_an_inactive_location_is_rejected_with_a_reason() {
+        CommandOutcome unknownItem = run(MessageType.RECEIVE_STOCK, new ReceiveStock(commandId(), "NO-SUCH-ITEM",
+                warehouse, 1, null));
+        run(MessageType.DEACTIVATE_LOCATION, new DeactivateLocation(commandId(), darkStore));
+        CommandOutcome inactive = run(MessageType.RECEIVE_STOCK, new ReceiveStock(commandId(), sku, darkStore, 1,
+                null));
+
+        assertThat(unknownItem.reasonCode()).isEqualTo("UNKNOWN_SKU");
+        assertThat(inactive.reasonCode()).isEqualTo("LOCATION_INACTIVE");
+        assertThat(events.find(LocationChanged.class, e -> e.code().equals(darkStore) && !e.active())).isPresent();
+        assertThat(ledger.level(new StockKey(sku, darkStore))).isEmpty();
+    }
+
+    @Test
+    void an_adjustment_may_not_take_reserved_units_and_a_stale_count_is_refused() {
+        run(MessageType.RECEIVE_STOCK, new ReceiveStock(commandId(), sku, warehouse, 10, null));
+        ledger.apply(Movement.reserved("order-1:line:0:reserve", new StockKey(sku, warehouse), 8,
+                new Provenance("order-processing", "c", null, Instant.now())));
+
+        CommandOutcome tooMuch = run(MessageType.ADJUST_STOCK, new AdjustStock(commandId(), sku, warehouse, -3,
+                AdjustmentReason.DAMAGED, "dropped"));
+        CommandOutcome stale = run(MessageType.SET_STOCK_COUNT, new SetStockCount(commandId(), sku, warehouse, 9, 12,
+                "ERP"));
+        CommandOutcome fine = run(MessageType.ADJUST_STOCK, new AdjustStock(commandId(), sku, warehouse, -2,
+                AdjustmentReason.DAMAGED, null));
+
+        assertThat(tooMuch.reasonCode()).isEqualTo("INSUFFICIENT_AVAILABLE");
+        assertThat(tooMuch.detail()).contains("Only 2 available");
+        assertThat(stale.reasonCode()).isEqualTo("COUNT_MISMATCH");
+        assertThat(fine.status()).isEqualTo(CommandOutcome.Status.APPLIED);
+        assertThat(levels(warehouse)).isEqualTo(StockLevels.of(8, 8));
+    }
+
+    @Test
+    void the_same_command_sent_twice_is_applied_once() {
+        ReceiveStock receive = new ReceiveStock(commandId(), sku, warehouse, 7, null);
+
+        run(MessageType.RECEIVE_STOCK, receive);
+        events.clear();
+        CommandOutcome second = run(MessageType.RECEIVE_STOCK, receive);
+
+        assertThat(second.status()).isEqualTo(CommandOutcome.Status.APPLIED);
+        assertThat(second.detail()).contains("already applied");
+        assertThat(levels(warehouse)).isEqualTo(StockLevels.of(7, 0));
+        assertThat(ledger.history(sku, 10)).hasSize(1);
+    }
+
+    @Test
+    void a_redelivery_after_a_crash_between_stock_update_and_ledger_write_applies_once() {
+        ReceiveStock receive = new ReceiveStock(commandId(), sku, warehouse, 4, null);
+        // The first attempt updated the record and died before its ledger entry was written.
+        ledger.apply(Movement.received(receive.commandId(), new StockKey(sku, warehouse), 4,
+                new Provenance("admin", "c", null, Instant.now())));
+        mongo.getCollection("stock_ledger").deleteOne(Filters.eq("_id", receive.commandId()));
+
+        CommandOutcome outcome = run(MessageType.RECEIVE_STOCK, receive);
+
+        assertThat(outcome.status()).isEqualTo(CommandOutcome.Status.APPLIED);
+        assertThat(levels(warehouse)).isEqualTo(StockLevels.of(4, 0));
+        assertThat(ledger.history(sku, 10)).extracting(e -> e.operationId()).containsExactly(receive.commandId());
+    }
+
+    @Test
+    void parallel_transfers_and_adjustments_conserve_units_and_keep_every_invariant() {
+        run(MessageType.RECEIVE_STOCK, new ReceiveStock(commandId(), sku, warehouse, 30, null));
+        run(MessageType.RECEIVE_STOCK, new ReceiveStock(commandId(), sku, darkStore, 30, null));
+        List<String> ids = new ArrayList<>();
+        int adjustmentsSent = 0;
+        for (int i = 0; i < 60; i++) {
+            String id = commandId();
+            ids.add(id);
+            Record command = switch (i % 3) {
+                case 0 -> new TransferStock(id, sku, warehouse, darkStore, 4);
+                case 1 -> new TransferStock(id, sku, darkStore, warehouse, 5);
+                default -> new AdjustStock(id, sku, i % 2 == 0 ? warehouse : darkStore, -1, AdjustmentReason.SHRINKAGE,
+                        null);
+            };
+            if (command instanceof AdjustStock) {
+                adjustmentsSent++;
+            }
+            StockFixtures.send(publisher, command instanceof TransferStock ? MessageType.TRANSFER_STOCK
+                    : MessageType.ADJUST_STOCK, command);
+        }
+        List<CommandOutcome> outcomes = ids.stream().map(events::awaitOutcome).toList();
+
+        long adjustmentsApplied = outcomes.stream().filter(o -> o.commandType().equals("stock.adjust")
+                && o.status() == CommandOutcome.Status.APPLIED).count();
+        StockLevels atWarehouse = levels(warehouse);
+        StockLevels atDarkStore = levels(darkStore);
+        assertThat(atWarehouse.onHand() + atDarkStore.onHand()).isEqualTo(60 - adjustmentsApplied);
+        assertThat(atWarehouse.available()).isGreaterThanOrEqualTo(0);
+        assertThat(atDarkStore.available()).isGreaterThanOrEqualTo(0);
+        assertThat(adjustmentsSent).isEqualTo(20);
+        assertThat(ledger.audit(10).isClean()).isTrue();
+    }
+
+    @Test
+    void an_audit_finds_drift_injected_behind_the_ledgers_back() {
+        run(MessageType.RECEIVE_STOCK, new ReceiveStock(commandId(), sku, warehouse, 10, null));
+        mongo.getCollection("stock_levels").updateOne(Filters.eq("_id", sku + "@" + warehouse),
+                Updates.combine(Updates.inc("onHand", 3), Updates.inc("available", 3)));
+        String auditId = commandId();
+
+        run(MessageType.AUDIT_STOCK, new AuditStock(auditId));
+
+        StockAuditCompleted report = events.await(StockAuditCompleted.class, r -> r.commandId().equals(auditId));
+        assertThat(report.drifts()).anySatisfy(drift -> {
+            assertThat(drift.sku()).isEqualTo(sku);
+            assertThat(drift.storedOnHand()).isEqualTo(13);
+            assertThat(drift.ledgerOnHand()).isEqualTo(10);
+        });
+        // Repair the injected drift so other tests sharing this database audit clean.
+        mongo.getCollection("stock_levels").updateOne(Filters.eq("_id", sku + "@" + warehouse),
+                Updates.combine(Updates.inc("onHand", -3), Updates.inc("available", -3)));
+    }
+
+    @Test
+    void a_command_with_a_negative_quantity_that_reaches_the_queue_is_dead_lettered_with_the_reason() {
+        String body = "{\"commandId\":\"c-neg\",\"sku\":\"" + sku + "\",\"location\":\"" + warehouse
+                + "\",\"quantity\":-5,\"reference\":null}";
+        Message message = RawMessages.signedCommand(signer, MessageType.RECEIVE_STOCK, body, StockFixtures.ADMIN);
+
+        rabbit.send(Topology.COMMANDS_EXCHANGE, MessageType.RECEIVE_STOCK.routingKey(), message);
+
+        Message dead = rabbit.receive(Topology.deadLetterQueue(Topology.STOCK_COMMANDS_QUEUE), 10_000);
+        while (dead != null && !message.getMessageProperties().getMessageId()
+                .equals(dead.getMessageProperties().getMessageId())) {
+            dead = rabbit.receive(Topology.deadLetterQueue(Topology.STOCK_COMMANDS_QUEUE), 10_000);
+        }
+        assertThat(dead).isNotNull();
+        assertThat(dead.getMessageProperties().<String>getHeader(Headers.FAILURE_REASON)).isEqualTo("MALFORMED_PAYLOAD");
+        assertThat(dead.getMessageProperties().<String>getHeader(Headers.FAILURE_DETAIL)).contains("quantity");
+        assertThat(ledger.level(new StockKey(sku, warehouse))).isEmpty();
+    }
+}
