@@ -21,7 +21,9 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 import java.time.Clock;
@@ -47,38 +49,47 @@ public class StockroomSupportAutoConfiguration {
         return new MessageJson();
     }
 
-    @Bean
-    MessageSigner messageSigner(StockroomProperties properties) {
-        StockroomProperties.Signing signing = properties.signing();
-        return new MessageSigner(SigningKeys.parse(signing == null ? null : signing.keys(),
-                signing == null ? null : signing.activeKeyId()));
-    }
+    /**
+     * Signing, publishing and consuming. Services that send or receive commands and events get them; a service that
+     * only watches (the health service) sets {@code stockroom.messaging.enabled=false} and holds no signing key.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnProperty(name = "stockroom.messaging.enabled", havingValue = "true", matchIfMissing = true)
+    static class Messaging {
 
-    @Bean
-    MessagePublisher messagePublisher(RabbitTemplate rabbit, MessageJson json, MessageSigner signer,
-                                      StockroomProperties properties, Clock clock, MeterRegistry meters) {
-        return new ConfirmingPublisher(rabbit, json, signer, properties.messaging().confirmTimeout(), clock, meters);
-    }
+        @Bean
+        MessageSigner messageSigner(StockroomProperties properties) {
+            StockroomProperties.Signing signing = properties.signing();
+            return new MessageSigner(SigningKeys.parse(signing == null ? null : signing.keys(),
+                    signing == null ? null : signing.activeKeyId()));
+        }
 
-    @Bean
-    TopologyDeclarations topologyDeclarations(StockroomProperties properties) {
-        return new TopologyDeclarations(properties.messaging().isQpid(), properties.messaging().deliveryLimit());
-    }
+        @Bean
+        MessagePublisher messagePublisher(RabbitTemplate rabbit, MessageJson json, MessageSigner signer,
+                                          StockroomProperties properties, Clock clock, MeterRegistry meters) {
+            return new ConfirmingPublisher(rabbit, json, signer, properties.messaging().confirmTimeout(), clock, meters);
+        }
 
-    @Bean
-    ProcessedMessages processedMessages(MongoTemplate mongo, StockroomProperties properties) {
-        return new ProcessedMessages(mongo, properties.messaging().messageAgeMax());
-    }
+        @Bean
+        TopologyDeclarations topologyDeclarations(StockroomProperties properties) {
+            return new TopologyDeclarations(properties.messaging().isQpid(), properties.messaging().deliveryLimit());
+        }
 
-    @Bean
-    ReliableMessaging reliableMessaging(ConnectionFactory connectionFactory, MessageJson json, MessageSigner signer,
-                                        RabbitTemplate rabbit, ProcessedMessages processed,
-                                        StockroomProperties properties, Clock clock, MeterRegistry meters,
-                                        @Value("${spring.application.name}") String serviceName) {
-        StockroomProperties.Messaging settings = properties.messaging();
-        InboundDecoder decoder = new InboundDecoder(json, signer, clock, settings.messageAgeMax(),
-                settings.payloadBytesMax());
-        DeadLetterer deadLetterer = new DeadLetterer(rabbit, serviceName, settings.confirmTimeout(), clock, meters);
-        return new ReliableMessaging(connectionFactory, decoder, deadLetterer, processed, settings, meters);
+        @Bean
+        ProcessedMessages processedMessages(MongoTemplate mongo, StockroomProperties properties) {
+            return new ProcessedMessages(mongo, properties.messaging().messageAgeMax());
+        }
+
+        @Bean
+        ReliableMessaging reliableMessaging(ConnectionFactory connectionFactory, MessageJson json, MessageSigner signer,
+                                            RabbitTemplate rabbit, ProcessedMessages processed,
+                                            StockroomProperties properties, Clock clock, MeterRegistry meters,
+                                            @Value("${spring.application.name}") String serviceName) {
+            StockroomProperties.Messaging settings = properties.messaging();
+            InboundDecoder decoder = new InboundDecoder(json, signer, clock, settings.messageAgeMax(),
+                    settings.payloadBytesMax());
+            DeadLetterer deadLetterer = new DeadLetterer(rabbit, serviceName, settings.confirmTimeout(), clock, meters);
+            return new ReliableMessaging(connectionFactory, decoder, deadLetterer, processed, settings, meters);
+        }
     }
 }
