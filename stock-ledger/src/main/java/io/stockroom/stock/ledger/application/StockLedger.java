@@ -42,11 +42,6 @@ public interface StockLedger {
     /** Every record of a SKU, across locations. */
     List<StockLevel> levelsOf(String sku);
 
-    /** Total units held or reserved for a SKU across all locations (a SKU with units cannot be deleted). */
-    default long unitsHeld(String sku) {
-        return levelsOf(sku).stream().mapToLong(l -> l.levels().onHand() + (long) l.levels().reserved()).sum();
-    }
-
     /** The newest ledger entries of a SKU, newest first. */
     List<LedgerEntry> history(String sku, int limit);
 

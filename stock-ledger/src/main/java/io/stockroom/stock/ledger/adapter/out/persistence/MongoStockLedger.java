@@ -10,7 +10,6 @@ import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReturnDocument;
-import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import io.stockroom.stock.ledger.application.StockLedger;
 import io.stockroom.stock.ledger.domain.AuditReport;
@@ -55,6 +54,7 @@ public final class MongoStockLedger implements StockLedger {
     private final Clock clock;
     private final CompletedMarkers completed = new CompletedMarkers();
     private final LedgerAudit audit;
+    private final MongoStockQueries queries;
 
     /**
      * @param defaultThresholdOfSku the low-stock threshold a new record of a SKU starts with (the item's default)
@@ -65,6 +65,7 @@ public final class MongoStockLedger implements StockLedger {
         this.defaultThresholdOfSku = defaultThresholdOfSku;
         this.clock = clock;
         this.audit = new LedgerAudit(stock, ledger);
+        this.queries = new MongoStockQueries(mongo);
         stock.createIndex(Indexes.ascending(SKU), new IndexOptions().name("stock_by_sku"));
         ledger.createIndex(Indexes.compoundIndex(Indexes.ascending(SKU), Indexes.descending(AT)),
                 new IndexOptions().name("ledger_by_sku_time"));
@@ -241,21 +242,17 @@ public final class MongoStockLedger implements StockLedger {
 
     @Override
     public Optional<StockLevel> level(StockKey key) {
-        return Optional.ofNullable(stock.find(Filters.eq(ID, key.id())).projection(Projections.exclude(PENDING))
-                .first()).map(StockDocuments::level);
+        return queries.level(key);
     }
 
     @Override
     public List<StockLevel> levelsOf(String sku) {
-        return stock.find(Filters.eq(SKU, sku)).projection(Projections.exclude(PENDING))
-                .map(StockDocuments::level).into(new ArrayList<>());
+        return queries.levelsOf(sku);
     }
 
     @Override
     public List<LedgerEntry> history(String sku, int limit) {
-        return ledger.find(Filters.eq(SKU, sku)).sort(Sorts.descending(AT)).limit(limit)
-                .map(doc -> StockDocuments.entry(doc, StockKey.parse(doc.getString(STOCK_ID)), doc.getString(ID)))
-                .into(new ArrayList<>());
+        return queries.history(sku, limit);
     }
 
     @Override
