@@ -1,0 +1,63 @@
+package io.stockroom.order.adapter.in.messaging;
+
+import io.stockroom.contracts.MessageType;
+import io.stockroom.contracts.order.CancelOrder;
+import io.stockroom.contracts.order.FulfilOrder;
+import io.stockroom.contracts.order.PlaceOrder;
+import io.stockroom.order.application.OrderContext;
+import io.stockroom.order.application.OrderLifecycle;
+import io.stockroom.order.application.OrderPlacement;
+import io.stockroom.support.messaging.Envelope;
+import io.stockroom.support.messaging.MessageHandler;
+import io.stockroom.support.messaging.MessagePublisher;
+
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Dispatches order commands to the application services and publishes what they return (stock events, order
+ * events, outcomes) before the delivery is acknowledged. Batches use {@link MessageHandler#handleBatch}'s default,
+ * one command after another: the seam for grouping reservations of one SKU per batch (through
+ * {@code StockLedger.applyAll}) is there when a benchmark asks for it; correctness does not depend on it.
+ */
+final class OrderCommandHandler implements MessageHandler {
+
+    private static final Set<MessageType> HANDLED = EnumSet.of(MessageType.PLACE_ORDER, MessageType.CANCEL_ORDER,
+            MessageType.FULFIL_ORDER);
+
+    private final OrderPlacement placement;
+    private final OrderLifecycle lifecycle;
+    private final MessagePublisher publisher;
+    private final Clock clock;
+
+    OrderCommandHandler(OrderPlacement placement, OrderLifecycle lifecycle, MessagePublisher publisher, Clock clock) {
+        this.placement = placement;
+        this.lifecycle = lifecycle;
+        this.publisher = publisher;
+        this.clock = clock;
+    }
+
+    @Override
+    public Set<MessageType> handledTypes() {
+        return HANDLED;
+    }
+
+    @Override
+    public void handle(Envelope<?> envelope) {
+        OrderContext context = new OrderContext(envelope.metadata().actor().name(),
+                envelope.metadata().actor().isAdmin(), envelope.metadata().correlationId(), clock.instant());
+        List<Record> events = switch (envelope.payload()) {
+            case PlaceOrder command -> placement.place(command, context);
+            case CancelOrder command -> lifecycle.cancel(command, context);
+            case FulfilOrder command -> lifecycle.fulfil(command, context);
+            default -> throw new IllegalStateException("no handler for " + envelope.metadata().type());
+        };
+        if (!events.isEmpty()) {
+            publisher.publishAll(events.stream()
+                    .map(event -> new MessagePublisher.Outgoing(MessageType.ofEvent(event), event)).toList(),
+                    envelope.causing());
+        }
+    }
+}

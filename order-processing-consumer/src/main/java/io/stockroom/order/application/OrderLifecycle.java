@@ -1,0 +1,116 @@
+package io.stockroom.order.application;
+
+import io.stockroom.contracts.CommandOutcome;
+import io.stockroom.contracts.MessageType;
+import io.stockroom.contracts.order.CancelOrder;
+import io.stockroom.contracts.order.FulfilOrder;
+import io.stockroom.contracts.order.OrderCancelled;
+import io.stockroom.contracts.order.OrderFulfilled;
+import io.stockroom.order.domain.Order;
+import io.stockroom.order.domain.OrderStatus;
+import io.stockroom.stock.ledger.application.StockLedger;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Cancels and fulfils confirmed orders. Each first persists its "-ING" status with the command's id (so only one
+ * of two competing commands wins, and a redelivery of the winner resumes it), then moves the stock line by line
+ * under stable operation ids, then persists the terminal status. Returns the events to publish, ending with the
+ * command's outcome.
+ */
+public final class OrderLifecycle {
+
+    /** A conflict means a competitor changed the order; each retry sees its change, so a few suffice. */
+    private static final int ATTEMPTS_MAX = 8;
+    static final String ORDER_NOT_FOUND = "ORDER_NOT_FOUND";
+    static final String INVALID_TRANSITION = "INVALID_TRANSITION";
+
+    private final Orders orders;
+    private final Reservations reservations;
+
+    public OrderLifecycle(Orders orders, StockLedger ledger) {
+        this.orders = orders;
+        this.reservations = new Reservations(ledger);
+    }
+
+    /** The owner or an admin cancels a confirmed order; anyone else learns only that there is no such order. */
+    public List<Record> cancel(CancelOrder command, OrderContext context) {
+        Optional<Order> found = orders.find(command.orderId())
+                .filter(order -> context.admin() || order.isOwnedBy(context.actor()));
+        if (found.isEmpty()) {
+            return List.of(notFound(command.commandId(), MessageType.CANCEL_ORDER, command.orderId(), context));
+        }
+        return close(found.get(), new Closing(command.commandId(), MessageType.CANCEL_ORDER, OrderStatus.CANCELLING,
+                "cancelled"), command.reason(), context);
+    }
+
+    /** An admin ships a confirmed order: its reserved units leave on-hand stock. */
+    public List<Record> fulfil(FulfilOrder command, OrderContext context) {
+        Optional<Order> found = orders.find(command.orderId());
+        if (found.isEmpty()) {
+            return List.of(notFound(command.commandId(), MessageType.FULFIL_ORDER, command.orderId(), context));
+        }
+        return close(found.get(), new Closing(command.commandId(), MessageType.FULFIL_ORDER, OrderStatus.FULFILLING,
+                "fulfilled"), null, context);
+    }
+
+    /** What a closing command asks for: which "-ING" status it goes through, and the word for its result. */
+    private record Closing(String commandId, MessageType type, OrderStatus closing, String done) {
+    }
+
+    private List<Record> close(Order found, Closing closing, String reason, OrderContext context) {
+        Order order = found;
+        for (int attempt = 0; attempt < ATTEMPTS_MAX; attempt++) {
+            boolean ours = closing.commandId().equals(order.closingCommandId());
+            if (order.status() == OrderStatus.CONFIRMED) {
+                Order started = closing.closing() == OrderStatus.CANCELLING
+                        ? order.cancelling(closing.commandId(), context.now(), context.actor(), reason)
+                        : order.fulfilling(closing.commandId(), context.now(), context.actor());
+                order = orders.replace(started) ? started : reload(order);
+            } else if (ours && order.status() == closing.closing()) {
+                List<Record> events = new ArrayList<>();
+                if (closing.closing() == OrderStatus.CANCELLING) {
+                    reservations.releaseReserved(order, context, "cancelled order", events);
+                } else {
+                    reservations.fulfilAll(order, context, events);
+                }
+                Order finished = order.finished(context.now(), context.actor());
+                if (orders.replace(finished)) {
+                    return done(finished, closing, events, context);
+                }
+                order = reload(order);
+            } else if (ours && order.status() == closing.closing().successors().iterator().next()) {
+                return done(order, closing, new ArrayList<>(), context);
+            } else {
+                return List.of(CommandOutcome.rejected(closing.commandId(), closing.type(), order.orderId(),
+                        INVALID_TRANSITION, "Order " + order.orderId() + " is " + order.status()
+                                + "; only a CONFIRMED order can be " + closing.done(), context.now()));
+            }
+        }
+        throw new IllegalStateException("order " + found.orderId() + " kept changing; giving up after "
+                + ATTEMPTS_MAX + " attempts");
+    }
+
+    private static List<Record> done(Order order, Closing closing, List<Record> events, OrderContext context) {
+        var change = order.history().get(order.history().size() - 2);
+        events.add(order.status() == OrderStatus.CANCELLED
+                ? new OrderCancelled(order.orderId(), order.customer(), change.by(), change.detail(), order.version(),
+                context.now())
+                : new OrderFulfilled(order.orderId(), order.customer(), change.by(), order.version(), context.now()));
+        events.add(CommandOutcome.applied(closing.commandId(), closing.type(), order.orderId(),
+                "Order " + order.orderId() + " " + closing.done(), context.now()));
+        return events;
+    }
+
+    private static CommandOutcome notFound(String commandId, MessageType type, String orderId, OrderContext context) {
+        return CommandOutcome.rejected(commandId, type, orderId, ORDER_NOT_FOUND, "There is no order " + orderId,
+                context.now());
+    }
+
+    private Order reload(Order order) {
+        return orders.find(order.orderId()).orElseThrow(() ->
+                new IllegalStateException("order " + order.orderId() + " disappeared"));
+    }
+}

@@ -1,0 +1,17 @@
+package io.stockroom.order.application;
+
+import io.stockroom.contracts.order.RejectionReason;
+
+import java.time.Duration;
+
+/** What the order service counts and times. */
+public interface OrderMetrics {
+
+    void confirmed();
+
+    /** @param reason the reason of the line that failed (not the lines released because of it) */
+    void rejected(RejectionReason reason);
+
+    /** How long placing an order took, from the command's arrival to its confirmation or rejection. */
+    void reservationTook(Duration duration);
+}
