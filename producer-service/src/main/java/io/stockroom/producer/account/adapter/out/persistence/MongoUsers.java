@@ -1,0 +1,67 @@
+package io.stockroom.producer.account.adapter.out.persistence;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import io.stockroom.contracts.Role;
+import io.stockroom.producer.account.application.UserStore;
+import io.stockroom.producer.account.domain.UserAccount;
+import org.bson.Document;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** The {@code users} collection: {@code _id} = lower-case user name; found by exact id only. */
+public final class MongoUsers implements UserStore {
+
+    static final String COLLECTION = "users";
+
+    private final MongoCollection<Document> users;
+
+    public MongoUsers(MongoTemplate mongo) {
+        this.users = mongo.getCollection(COLLECTION);
+    }
+
+    @Override
+    public Optional<UserAccount> find(String username) {
+        if (username == null) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(users.find(Filters.eq("_id", username)).first()).map(MongoUsers::account);
+    }
+
+    @Override
+    public boolean insert(UserAccount account) {
+        Document document = new Document("_id", account.username())
+                .append("passwordHash", account.passwordHash())
+                .append("roles", account.roles().stream().map(Role::name).sorted().toList())
+                .append("enabled", account.enabled())
+                .append("createdAt", Date.from(account.createdAt()));
+        try {
+            users.insertOne(document);
+            return true;
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public long count() {
+        return users.estimatedDocumentCount();
+    }
+
+    private static UserAccount account(Document document) {
+        List<String> roles = document.getList("roles", String.class, List.of());
+        Date createdAt = document.getDate("createdAt");
+        return new UserAccount(document.getString("_id"), document.getString("passwordHash"),
+                roles.stream().map(Role::valueOf).collect(Collectors.toUnmodifiableSet()),
+                document.getBoolean("enabled", false), createdAt == null ? java.time.Instant.EPOCH : createdAt.toInstant());
+    }
+}

@@ -1,0 +1,65 @@
+package io.stockroom.producer.account.application;
+
+import io.stockroom.contracts.Role;
+import io.stockroom.producer.account.domain.Credentials;
+import io.stockroom.producer.account.domain.RegistrationResult;
+import io.stockroom.producer.account.domain.UserAccount;
+
+import java.time.Clock;
+import java.util.Optional;
+import java.util.Set;
+
+/** Registration and the first admin. Users who register are shoppers (role USER); admins come from configuration. */
+public final class Accounts {
+
+    private final UserStore users;
+    private final PasswordHasher hasher;
+    private final Clock clock;
+
+    public Accounts(UserStore users, PasswordHasher hasher, Clock clock) {
+        this.users = users;
+        this.hasher = hasher;
+        this.clock = clock;
+    }
+
+    /** Registers a shopper; the name is lower-cased. Never throws for bad input: the result says what was wrong. */
+    public RegistrationResult register(String username, String password) {
+        String name = Credentials.normalise(username);
+        Optional<String> usernameProblem = Credentials.usernameProblem(name);
+        if (usernameProblem.isPresent()) {
+            return new RegistrationResult.InvalidUsername(usernameProblem.get());
+        }
+        Optional<String> passwordProblem = Credentials.passwordProblem(password);
+        if (passwordProblem.isPresent()) {
+            return new RegistrationResult.InvalidPassword(passwordProblem.get());
+        }
+        boolean created = users.insert(new UserAccount(name, hasher.hash(password), Set.of(Role.USER), true,
+                clock.instant()));
+        return created ? new RegistrationResult.Registered(name) : new RegistrationResult.UsernameTaken(name);
+    }
+
+    /**
+     * Creates an admin of that name if no user has it yet; an existing user is left alone (the password in the
+     * environment only seeds the first start).
+     *
+     * @return true if the admin was created now
+     */
+    public boolean ensureAdmin(String username, String password) {
+        String name = Credentials.normalise(username);
+        Credentials.usernameProblem(name).ifPresent(problem -> {
+            throw new IllegalArgumentException("admin username: " + problem);
+        });
+        Credentials.passwordProblem(password).ifPresent(problem -> {
+            throw new IllegalArgumentException("admin password: " + problem);
+        });
+        if (users.find(name).isPresent()) {
+            return false;
+        }
+        return users.insert(new UserAccount(name, hasher.hash(password), Set.of(Role.ADMIN, Role.USER), true,
+                clock.instant()));
+    }
+
+    public Optional<UserAccount> find(String username) {
+        return users.find(Credentials.normalise(username));
+    }
+}

@@ -1,0 +1,8 @@
+package io.stockroom.producer.account.application;
+
+/** Hashes passwords with the adaptive hash the login checks against (Spring's delegating encoder, bcrypt). */
+@FunctionalInterface
+public interface PasswordHasher {
+
+    String hash(String rawPassword);
+}

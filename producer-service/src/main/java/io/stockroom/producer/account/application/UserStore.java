@@ -1,0 +1,16 @@
+package io.stockroom.producer.account.application;
+
+import io.stockroom.producer.account.domain.UserAccount;
+
+import java.util.Optional;
+
+/** Where users live (the {@code users} collection). */
+public interface UserStore {
+
+    Optional<UserAccount> find(String username);
+
+    /** @return false when a user of that name already exists (nothing is changed then) */
+    boolean insert(UserAccount account);
+
+    long count();
+}

@@ -1,0 +1,198 @@
+package io.stockroom.producer.importing.application;
+
+import io.stockroom.contracts.MessageType;
+import io.stockroom.contracts.item.CreateItem;
+import io.stockroom.contracts.item.ItemDetails;
+import io.stockroom.contracts.item.Money;
+import io.stockroom.contracts.stock.ReceiveStock;
+import io.stockroom.producer.command.application.AdminCommands;
+import io.stockroom.producer.command.domain.CommandReceipt;
+import io.stockroom.producer.common.Requester;
+import io.stockroom.producer.importing.domain.CsvLine;
+import io.stockroom.producer.importing.domain.ImportReport;
+import io.stockroom.producer.importing.domain.ImportRow;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.Reader;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Bulk import of items (and optionally their first stock) from CSV, read line by line as it arrives. Each valid row
+ * becomes a CreateItem (and a ReceiveStock) command whose id is derived from the row's content, so uploading the
+ * same file again sends nothing new: the audit log knows those ids (rows come back DUPLICATE), and the consumers
+ * apply a command id once in any case.
+ *
+ * <p>Columns (header required, any order): {@code sku,name,brand,category,price,currency,lowStockThreshold} and
+ * optionally {@code location,quantity}.
+ */
+public final class ItemImport {
+
+    public static final int ROWS_MAX = 5_000;
+    public static final int LINE_LENGTH_MAX = 4_096;
+    static final List<String> REQUIRED = List.of("sku", "name", "brand", "category", "price", "currency",
+            "lowstockthreshold");
+
+    private final AdminCommands commands;
+
+    public ItemImport(AdminCommands commands) {
+        this.commands = commands;
+    }
+
+    /**
+     * @throws IllegalArgumentException when the header is missing or lacks a required column
+     * @throws IOException              when the upload breaks off
+     */
+    public ImportReport importCsv(Requester requester, Reader csv) throws IOException {
+        BufferedReader reader = new BufferedReader(csv, 8_192);
+        String headerLine = readLine(reader);
+        if (headerLine == null) {
+            throw new IllegalArgumentException("the CSV is empty: a header line is required");
+        }
+        Map<String, Integer> columns = header(headerLine);
+        List<ImportRow> rows = new ArrayList<>();
+        int accepted = 0;
+        int rejected = 0;
+        int lineNo = 1;
+        String line;
+        while ((line = readLine(reader)) != null) {
+            lineNo++;
+            if (line.isBlank()) {
+                continue;
+            }
+            if (rows.size() >= ROWS_MAX) {
+                rows.add(new ImportRow(lineNo, null, ImportRow.REJECTED, null,
+                        List.of("at most " + ROWS_MAX + " rows per upload; this row and the rest were not read")));
+                rejected++;
+                break;
+            }
+            ImportRow row = importRow(requester, lineNo, line, columns);
+            rows.add(row);
+            if (row.status().equals(ImportRow.REJECTED)) {
+                rejected++;
+            } else {
+                accepted++;
+            }
+        }
+        return new ImportReport(accepted, rejected, rows);
+    }
+
+    private static String readLine(BufferedReader reader) throws IOException {
+        StringBuilder line = new StringBuilder();
+        int c;
+        while ((c = reader.read()) != -1) {
+            if (c == '\n') {
+                return stripCr(line);
+            }
+            if (line.length() >= LINE_LENGTH_MAX) {
+                // Skip the rest of an overlong line; the row is then reported as invalid.
+                while ((c = reader.read()) != -1 && c != '\n') {
+                    // discard
+                }
+                return "\u0000overlong";
+            }
+            line.append((char) c);
+        }
+        return line.isEmpty() ? null : stripCr(line);
+    }
+
+    private static String stripCr(StringBuilder line) {
+        int end = line.length();
+        if (end > 0 && line.charAt(end - 1) == '\r') {
+            end--;
+        }
+        String text = line.substring(0, end);
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
+    }
+
+    private static Map<String, Integer> header(String line) {
+        List<String> names = CsvLine.split(line);
+        Map<String, Integer> columns = new java.util.HashMap<>();
+        for (int i = 0; i < names.size(); i++) {
+            columns.put(names.get(i).toLowerCase(java.util.Locale.ROOT), i);
+        }
+        List<String> missing = REQUIRED.stream().filter(name -> !columns.containsKey(name)).toList();
+        if (!missing.isEmpty()) {
+            throw new IllegalArgumentException("the CSV header lacks the column(s) " + missing
+                    + "; expected sku,name,brand,category,price,currency,lowStockThreshold[,location,quantity]");
+        }
+        return columns;
+    }
+
+    private ImportRow importRow(Requester requester, int lineNo, String line, Map<String, Integer> columns) {
+        String sku = null;
+        try {
+            if (line.startsWith("\u0000")) {
+                throw new IllegalArgumentException("line is longer than " + LINE_LENGTH_MAX + " characters");
+            }
+            List<String> fields = CsvLine.split(line);
+            sku = field(fields, columns, "sku");
+            String baseId = "imp-" + digest(line.strip());
+            CreateItem create = new CreateItem(baseId, sku, new ItemDetails(field(fields, columns, "name"),
+                    field(fields, columns, "brand"), field(fields, columns, "category"),
+                    new Money(decimal(field(fields, columns, "price")), field(fields, columns, "currency")),
+                    Map.of(), integer("lowStockThreshold", field(fields, columns, "lowstockthreshold"))));
+            String location = field(fields, columns, "location");
+            String quantity = field(fields, columns, "quantity");
+            ReceiveStock receive = null;
+            if (location != null || quantity != null) {
+                receive = new ReceiveStock(baseId + "-receive", sku, location,
+                        integer("quantity", quantity), "CSV import");
+            }
+            CommandReceipt item = commands.submit(requester, MessageType.CREATE_ITEM, create);
+            boolean repeated = item.repeated();
+            if (receive != null) {
+                repeated &= commands.submit(requester, MessageType.RECEIVE_STOCK, receive).repeated();
+            }
+            return new ImportRow(lineNo, sku, repeated ? ImportRow.DUPLICATE : ImportRow.ACCEPTED, baseId, null);
+        } catch (IllegalArgumentException e) {
+            return new ImportRow(lineNo, sku, ImportRow.REJECTED, null, List.of(e.getMessage()));
+        }
+    }
+
+    private static String field(List<String> fields, Map<String, Integer> columns, String name) {
+        Integer index = columns.get(name);
+        if (index == null || index >= fields.size() || fields.get(index).isEmpty()) {
+            return null;
+        }
+        return fields.get(index);
+    }
+
+    private static BigDecimal decimal(String value) {
+        if (value == null) {
+            throw new IllegalArgumentException("price is required");
+        }
+        try {
+            return new BigDecimal(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("price must be a decimal number such as 199.00, was '" + value + "'");
+        }
+    }
+
+    private static int integer(String field, String value) {
+        if (value == null) {
+            throw new IllegalArgumentException(field + " is required");
+        }
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(field + " must be a whole number, was '" + value + "'");
+        }
+    }
+
+    private static String digest(String content) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash, 0, 20);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}

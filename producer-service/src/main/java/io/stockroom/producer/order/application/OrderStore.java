@@ -1,0 +1,39 @@
+package io.stockroom.producer.order.application;
+
+import io.stockroom.producer.common.PageOf;
+import io.stockroom.producer.order.domain.OrderLineView;
+import io.stockroom.producer.order.domain.OrderStatus;
+import io.stockroom.producer.order.domain.OrderView;
+import io.stockroom.producer.order.domain.RejectionView;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** The producer's own view of orders ({@code order_views}). */
+public interface OrderStore {
+
+    /** @return false when an order with this id exists already (it is left unchanged) */
+    boolean insert(OrderView order);
+
+    Optional<OrderView> find(String orderId);
+
+    void markPublished(String orderId);
+
+    /** A customer's orders, newest first. */
+    List<OrderView> byCustomer(String customer, int limit);
+
+    /** All orders, newest first. */
+    PageOf<OrderView> page(int page, int size);
+
+    /**
+     * Applies an order event if it is newer than the stored version; creates the view if the order was placed
+     * elsewhere.
+     *
+     * @param lines      the allocated lines (confirmations) or null to keep the stored ones
+     * @param rejections the line rejections (rejections) or null to keep the stored ones
+     * @return true if the view changed
+     */
+    boolean applyEvent(String orderId, String customer, OrderStatus status, long version, Instant at, String detail,
+                       List<OrderLineView> lines, List<RejectionView> rejections);
+}

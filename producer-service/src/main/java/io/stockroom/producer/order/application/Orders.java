@@ -1,0 +1,140 @@
+package io.stockroom.producer.order.application;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.stockroom.contracts.MessageType;
+import io.stockroom.contracts.order.CancelOrder;
+import io.stockroom.contracts.order.FulfilOrder;
+import io.stockroom.contracts.order.OrderLine;
+import io.stockroom.contracts.order.PlaceOrder;
+import io.stockroom.contracts.order.SourcingStrategy;
+import io.stockroom.producer.command.application.AdminCommands;
+import io.stockroom.producer.command.application.CommandNotSentException;
+import io.stockroom.producer.common.KeyedRateLimiter;
+import io.stockroom.producer.common.PageOf;
+import io.stockroom.producer.common.Requester;
+import io.stockroom.producer.order.domain.OrderIds;
+import io.stockroom.producer.order.domain.OrderLineView;
+import io.stockroom.producer.order.domain.OrderStatus;
+import io.stockroom.producer.order.domain.OrderView;
+import io.stockroom.producer.order.domain.StatusChange;
+import io.stockroom.support.messaging.MessagePublisher;
+import io.stockroom.support.messaging.PublishContext;
+import io.stockroom.support.messaging.PublishFailedException;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Placing, reading, cancelling and fulfilling orders. Placement is idempotent per (user, key): the order id is
+ * derived from both, the view is inserted before the command is published, and a retry finds the view (and
+ * re-sends the command only if the broker never confirmed it).
+ */
+public final class Orders {
+
+    public static final int LIST_LIMIT_MAX = 200;
+
+    private final OrderStore store;
+    private final MessagePublisher publisher;
+    private final AdminCommands commands;
+    private final KeyedRateLimiter placementLimit;
+    private final Clock clock;
+    private final MeterRegistry meters;
+
+    public Orders(OrderStore store, MessagePublisher publisher, AdminCommands commands,
+                  KeyedRateLimiter placementLimit, Clock clock, MeterRegistry meters) {
+        this.store = store;
+        this.publisher = publisher;
+        this.commands = commands;
+        this.placementLimit = placementLimit;
+        this.clock = clock;
+        this.meters = meters;
+    }
+
+    /**
+     * Places an order for the requester.
+     *
+     * @throws IllegalArgumentException for a bad key or bad lines (the contract record validates them)
+     * @throws CommandNotSentException  when the broker did not confirm the command (a retry with the key resends)
+     */
+    public PlacementResult place(Requester requester, String idempotencyKey, List<OrderLine> lines,
+                                 SourcingStrategy sourcing) {
+        String orderId = OrderIds.of(requester.username(), idempotencyKey);
+        Instant now = clock.instant();
+        PlaceOrder command = new PlaceOrder(orderId, requester.username(), lines,
+                sourcing == null ? SourcingStrategy.MOST_AVAILABLE : sourcing, now);
+        Optional<OrderView> existing = store.find(orderId);
+        if (existing.isPresent() && existing.get().published()) {
+            return new PlacementResult.Placed(existing.get(), false);
+        }
+        if (existing.isEmpty()) {
+            Duration wait = placementLimit.tryTake(requester.username());
+            if (!wait.isZero()) {
+                meters.counter("stockroom.producer.orders.rate_limited").increment();
+                return new PlacementResult.RateLimited(wait);
+            }
+            if (!store.insert(placed(command))) {
+                OrderView raced = store.find(orderId).orElseThrow();
+                if (raced.published()) {
+                    return new PlacementResult.Placed(raced, false);
+                }
+            }
+        }
+        try {
+            publisher.publish(MessageType.PLACE_ORDER, command,
+                    new PublishContext(orderId, "http:" + orderId, requester.actor()));
+        } catch (PublishFailedException e) {
+            throw new CommandNotSentException("The order could not be sent: " + e.getMessage(), e);
+        }
+        store.markPublished(orderId);
+        meters.counter("stockroom.producer.orders.placed").increment();
+        return new PlacementResult.Placed(store.find(orderId).orElseThrow(), existing.isEmpty());
+    }
+
+    private static OrderView placed(PlaceOrder command) {
+        List<OrderLineView> lines = new ArrayList<>();
+        for (int i = 0; i < command.lines().size(); i++) {
+            OrderLine line = command.lines().get(i);
+            lines.add(new OrderLineView(i, line.sku(), line.quantity(), line.location()));
+        }
+        return new OrderView(command.orderId(), command.customer(), OrderStatus.PLACED, lines, List.of(),
+                List.of(new StatusChange(OrderStatus.PLACED, command.placedAt(), null)), 0, command.placedAt(),
+                command.sourcing().name(), false);
+    }
+
+    /** The requester's orders, newest first. */
+    public List<OrderView> mine(Requester requester, int limit) {
+        return store.byCustomer(requester.username(), Math.clamp(limit, 1, LIST_LIMIT_MAX));
+    }
+
+    /** An order the requester may see: their own, or any for an admin. */
+    public Optional<OrderView> get(Requester requester, String orderId) {
+        return store.find(orderId).filter(order -> requester.isAdmin() || order.customer().equals(requester.username()));
+    }
+
+    /** Every order, newest first (admins). */
+    public PageOf<OrderView> all(int page, int size) {
+        return store.page(Math.max(page, 0), Math.clamp(size, 1, LIST_LIMIT_MAX));
+    }
+
+    /** Asks to cancel an order: the owner or an admin; the consumer decides whether it still can be. */
+    public OrderAction cancel(Requester requester, String orderId, String reason) {
+        if (get(requester, orderId).isEmpty()) {
+            return new OrderAction.NotFound(orderId);
+        }
+        CancelOrder command = new CancelOrder(commands.newCommandId(), orderId, reason);
+        return new OrderAction.Sent(commands.submit(requester, MessageType.CANCEL_ORDER, command));
+    }
+
+    /** Marks an order shipped (admins only; the web layer checks the role, the consumer checks it again). */
+    public OrderAction fulfil(Requester requester, String orderId) {
+        if (!requester.isAdmin() || store.find(orderId).isEmpty()) {
+            return new OrderAction.NotFound(orderId);
+        }
+        return new OrderAction.Sent(commands.submit(requester, MessageType.FULFIL_ORDER,
+                new FulfilOrder(commands.newCommandId(), orderId)));
+    }
+}
