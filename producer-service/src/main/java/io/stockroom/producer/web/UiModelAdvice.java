@@ -1,0 +1,21 @@
+package io.stockroom.producer.web;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/** Model attributes every page needs (the header's health link, also on error pages). */
+@ControllerAdvice
+class UiModelAdvice {
+
+    private final String healthUrl;
+
+    UiModelAdvice(@Value("${stockroom.health.url:http://localhost:8085/}") String healthUrl) {
+        this.healthUrl = healthUrl;
+    }
+
+    @ModelAttribute("healthUrl")
+    String healthUrl() {
+        return healthUrl;
+    }
+}

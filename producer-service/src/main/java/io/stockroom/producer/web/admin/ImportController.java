@@ -1,0 +1,73 @@
+package io.stockroom.producer.web.admin;
+
+import io.stockroom.producer.command.application.CommandNotSentException;
+import io.stockroom.producer.importing.application.ItemImport;
+import io.stockroom.producer.importing.domain.ImportReport;
+import io.stockroom.producer.security.Requesters;
+import io.stockroom.producer.web.Flash;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * CSV import: the upload form and, after an upload, the per-row report (rows that were sent follow their command's
+ * outcome live). The report is handed over as a flash attribute so a reload never uploads twice.
+ */
+@Controller
+class ImportController {
+
+    /** Upper bound on an upload; 5,000 rows of a few hundred bytes fit well within it. */
+    static final long UPLOAD_BYTES_MAX = 4L * 1024 * 1024;
+
+    private final ItemImport itemImport;
+
+    ImportController(ItemImport itemImport) {
+        this.itemImport = itemImport;
+    }
+
+    @GetMapping("/admin/import")
+    String form(Model model) {
+        if (!model.containsAttribute("report")) {
+            model.addAttribute("report", null);
+        }
+        return "admin/import";
+    }
+
+    @PostMapping("/admin/import")
+    String upload(@RequestParam("file") MultipartFile file, Authentication auth, HttpServletRequest request,
+                  RedirectAttributes redirect) {
+        if (file.isEmpty()) {
+            Flash.error(redirect, "Choose a CSV file to import.");
+            return "redirect:/admin/import";
+        }
+        if (file.getSize() > UPLOAD_BYTES_MAX) {
+            Flash.error(redirect, "The file is larger than 4 MB. Split it into files of at most 5,000 rows.");
+            return "redirect:/admin/import";
+        }
+        try (Reader csv = new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8)) {
+            ImportReport report = itemImport.importCsv(Requesters.of(auth, request), csv);
+            redirect.addFlashAttribute("report", report);
+            Flash.ok(redirect, report.accepted() + " rows sent, " + report.rejected() + " rejected. Sent rows are "
+                    + "applied by the catalogue service; their status updates below.");
+        } catch (IllegalArgumentException badFile) {
+            Flash.error(redirect, "The file was not imported: " + badFile.getMessage());
+        } catch (CommandNotSentException notSent) {
+            Flash.error(redirect, "The import stopped because the message broker did not confirm a row. Upload the "
+                    + "same file again: rows already sent are not applied twice.");
+        } catch (IOException unreadable) {
+            Flash.error(redirect, "The file could not be read. Save it as UTF-8 CSV and try again.");
+        }
+        return "redirect:/admin/import";
+    }
+}

@@ -1,0 +1,80 @@
+package io.stockroom.producer.web.admin;
+
+import io.stockroom.contracts.MessageType;
+import io.stockroom.contracts.location.DeactivateLocation;
+import io.stockroom.contracts.location.LocationType;
+import io.stockroom.contracts.location.ReactivateLocation;
+import io.stockroom.producer.catalogue.application.Catalogue;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import java.util.Arrays;
+
+/** Locations: the list with (de)activation, and the form that creates one. */
+@Controller
+class LocationsController {
+
+    private final Catalogue catalogue;
+    private final CommandSender sender;
+
+    LocationsController(Catalogue catalogue, CommandSender sender) {
+        this.catalogue = catalogue;
+        this.sender = sender;
+    }
+
+    @GetMapping("/admin/locations")
+    String locations(Model model) {
+        if (!model.containsAttribute("newLocation")) {
+            model.addAttribute("newLocation", LocationForm.empty());
+        }
+        model.addAttribute("locations", catalogue.locations().stream().map(l -> new LocationRow(l.code(), l.name(),
+                l.type().name(), l.priority(), l.active())).toList());
+        model.addAttribute("types", Arrays.stream(LocationType.values()).map(Enum::name).toList());
+        return "admin/locations";
+    }
+
+    @PostMapping("/admin/locations")
+    String create(@Valid @ModelAttribute("newLocation") LocationForm form, BindingResult errors, Model model,
+                  Authentication auth, HttpServletRequest request, RedirectAttributes redirect) {
+        if (!errors.hasFieldErrors("type") && Arrays.stream(LocationType.values())
+                .noneMatch(t -> t.name().equals(form.type()))) {
+            errors.rejectValue("type", "unknown", "Choose a type from the list.");
+        }
+        if (errors.hasErrors()) {
+            model.addAttribute("flashError", "The location was not created: check the highlighted fields.");
+            return locations(model);
+        }
+        sender.send(auth, request, MessageType.CREATE_LOCATION, form::toCommand,
+                "Create location " + form.code() + " (" + form.name() + ")", redirect);
+        return "redirect:/admin/locations";
+    }
+
+    @PostMapping("/admin/locations/{code}/deactivate")
+    String deactivate(@PathVariable String code, Authentication auth, HttpServletRequest request,
+                      RedirectAttributes redirect) {
+        sender.send(auth, request, MessageType.DEACTIVATE_LOCATION, id -> new DeactivateLocation(id, code),
+                "Deactivate location " + code, redirect);
+        return "redirect:/admin/locations";
+    }
+
+    @PostMapping("/admin/locations/{code}/reactivate")
+    String reactivate(@PathVariable String code, Authentication auth, HttpServletRequest request,
+                      RedirectAttributes redirect) {
+        sender.send(auth, request, MessageType.REACTIVATE_LOCATION, id -> new ReactivateLocation(id, code),
+                "Reactivate location " + code, redirect);
+        return "redirect:/admin/locations";
+    }
+
+    /** A location as the table shows it. */
+    public record LocationRow(String code, String name, String type, int priority, boolean active) {
+    }
+}
