@@ -1,0 +1,241 @@
+package io.stockroom.order;
+
+import com.mongodb.client.model.Filters;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.stockroom.contracts.MessageType;
+import io.stockroom.contracts.order.LineRejection;
+import io.stockroom.contracts.order.OrderConfirmed;
+import io.stockroom.contracts.order.OrderLine;
+import io.stockroom.contracts.order.PlaceOrder;
+import io.stockroom.contracts.order.RejectionReason;
+import io.stockroom.contracts.stock.MovementKind;
+import io.stockroom.contracts.stock.StockLevels;
+import io.stockroom.order.application.Orders;
+import io.stockroom.order.domain.Order;
+import io.stockroom.order.domain.OrderLineState;
+import io.stockroom.order.domain.OrderStatus;
+import io.stockroom.stock.ledger.application.StockLedger;
+import io.stockroom.stock.ledger.domain.LedgerEntry;
+import io.stockroom.stock.ledger.domain.StockKey;
+import io.stockroom.support.messaging.MessageJson;
+import io.stockroom.support.messaging.MessagePublisher;
+import io.stockroom.support.test.EventCollector;
+import io.stockroom.support.test.TestEnvironment;
+import io.stockroom.support.test.WithTestInfrastructure;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.amqp.rabbit.connection.ConnectionFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+
+import static io.stockroom.order.OrderFixtures.ALICE;
+import static io.stockroom.order.OrderFixtures.itemExists;
+import static io.stockroom.order.OrderFixtures.locationCode;
+import static io.stockroom.order.OrderFixtures.locationExists;
+import static io.stockroom.order.OrderFixtures.receive;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Two instances of the order consumer compete on one queue: this test's application context, and a second one
+ * started here on the same RabbitMQ vhost and MongoDB database (its own connections, listener container, ledger
+ * and metrics), as two deployed instances would.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
+        "stockroom.messaging.retry-delay-initial=50ms", "stockroom.messaging.consumers-per-queue=4"})
+@WithTestInfrastructure
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class OrderContentionIT {
+
+    private static final Duration SETTLE_MAX = Duration.ofSeconds(60);
+    private static final int PUBLISH_CHUNK = 100;
+
+    @Autowired
+    TestEnvironment environment;
+    @Autowired
+    MessagePublisher publisher;
+    @Autowired
+    MongoTemplate mongo;
+    @Autowired
+    StockLedger ledger;
+    @Autowired
+    Orders orders;
+    @Autowired
+    MeterRegistry meters;
+    @Autowired
+    ConnectionFactory connectionFactory;
+    @Autowired
+    MessageJson json;
+
+    private ConfigurableApplicationContext secondInstance;
+
+    @BeforeAll
+    void startSecondInstance() {
+        String[] arguments = Stream.concat(Arrays.stream(environment.propertyArguments()).map(p -> "--" + p),
+                Stream.of("--stockroom.messaging.consumers-per-queue=4", "--spring.application.name=order-2",
+                        "--stockroom.messaging.retry-delay-initial=50ms")).toArray(String[]::new);
+        secondInstance = new SpringApplicationBuilder(OrderProcessingApplication.class)
+                .web(WebApplicationType.NONE).run(arguments);
+    }
+
+    @AfterAll
+    void stopSecondInstance() {
+        secondInstance.close();
+    }
+
+    @Test
+    void a_thousand_shoppers_racing_for_a_hundred_watches_get_exactly_a_hundred() {
+        String sku = OrderFixtures.sku();
+        String warehouse = locationCode("WH");
+        itemExists(mongo, sku);
+        locationExists(mongo, warehouse, 1, true);
+        receive(ledger, sku, warehouse, 100);
+        // Half name the warehouse, half let sourcing find it: both paths race for the same record.
+        List<PlaceOrder> commands = IntStream.range(0, 1_000).mapToObj(i -> OrderFixtures.order("shopper-" + i,
+                new OrderLine(sku, 1, i % 2 == 0 ? warehouse : null))).toList();
+        double handledBefore = handled(meters) + handled(secondInstance.getBean(MeterRegistry.class));
+        try (EventCollector events = new EventCollector(connectionFactory, json)) {
+            long started = System.nanoTime();
+
+            placeAll(commands);
+            awaitSettled(commands);
+
+            System.out.printf("1000 orders for 100 units settled in %d ms across two instances%n",
+                    Duration.ofNanos(System.nanoTime() - started).toMillis());
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> events.all(OrderConfirmed.class).stream()
+                    .filter(e -> e.lines().getFirst().sku().equals(sku)).count() == 100);
+        }
+        List<Order> settled = commands.stream().map(c -> orders.find(c.orderId()).orElseThrow()).toList();
+        assertThat(settled).filteredOn(o -> o.status() == OrderStatus.CONFIRMED).hasSize(100);
+        assertThat(settled).filteredOn(o -> o.status() == OrderStatus.REJECTED).hasSize(900)
+                .allMatch(o -> o.rejections().getFirst().reason() == RejectionReason.OUT_OF_STOCK);
+        assertThat(ledger.level(new StockKey(sku, warehouse)).orElseThrow().levels())
+                .isEqualTo(StockLevels.of(100, 100));
+        List<LedgerEntry> history = ledger.history(sku, 500);
+        assertThat(history).filteredOn(e -> e.kind() == MovementKind.RESERVED).hasSize(100);
+        assertThat(history).filteredOn(e -> e.kind() == MovementKind.RELEASED).isEmpty();
+        assertThat(ledger.audit(10).isClean()).isTrue();
+        assertBothInstancesWorked(handledBefore, 1_000);
+    }
+
+    @Test
+    void multi_line_orders_under_contention_never_leave_a_partial_reservation() {
+        String warehouse = locationCode("WH");
+        String darkStore = locationCode("DS");
+        locationExists(mongo, warehouse, 1, true);
+        locationExists(mongo, darkStore, 2, true);
+        List<String> skus = IntStream.range(0, 4).mapToObj(i -> OrderFixtures.sku()).toList();
+        for (String sku : skus) {
+            itemExists(mongo, sku);
+            receive(ledger, sku, warehouse, 12);
+            receive(ledger, sku, darkStore, 6);
+        }
+        List<PlaceOrder> commands = randomMultiLineOrders(skus, List.of(warehouse, darkStore), 200);
+        double handledBefore = handled(meters) + handled(secondInstance.getBean(MeterRegistry.class));
+
+        placeAll(commands);
+        awaitSettled(commands);
+
+        Map<StockKey, Integer> reservedByConfirmed = new HashMap<>();
+        int confirmed = 0;
+        for (PlaceOrder command : commands) {
+            Order order = orders.find(command.orderId()).orElseThrow();
+            boolean held = order.status() == OrderStatus.CONFIRMED;
+            confirmed += held ? 1 : 0;
+            for (OrderLineState line : order.lines()) {
+                if (!line.hasLocation()) {
+                    assertThat(held).isFalse();
+                    continue;
+                }
+                StockKey key = new StockKey(line.sku(), line.location());
+                boolean reserved = ledger.isApplied(order.reserveOperation(line.lineNo()), key);
+                boolean released = ledger.isApplied(order.releaseOperation(line.lineNo()), key);
+                // Confirmed: every line held, none given back. Rejected: whatever was taken was given back.
+                assertThat(reserved && !released).as("line %d of %s order %s holds units", line.lineNo(),
+                        order.status(), order.orderId()).isEqualTo(held);
+                if (held) {
+                    reservedByConfirmed.merge(key, line.quantity(), Integer::sum);
+                }
+            }
+        }
+        for (String sku : skus) {
+            for (String location : List.of(warehouse, darkStore)) {
+                StockKey key = new StockKey(sku, location);
+                StockLevels levels = ledger.level(key).orElseThrow().levels();
+                assertThat(levels.reserved()).as("reserved at %s", key)
+                        .isEqualTo(reservedByConfirmed.getOrDefault(key, 0));
+                assertThat(levels.available()).isGreaterThanOrEqualTo(0);
+            }
+        }
+        System.out.printf("%d of %d multi-line orders confirmed%n", confirmed, commands.size());
+        assertThat(confirmed).isBetween(1, commands.size() - 1);
+        assertThat(ledger.audit(10).isClean()).isTrue();
+        assertBothInstancesWorked(handledBefore, commands.size());
+    }
+
+    private static List<PlaceOrder> randomMultiLineOrders(List<String> skus, List<String> locations, int count) {
+        Random random = new Random(42);
+        List<PlaceOrder> commands = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            List<String> shuffled = new ArrayList<>(skus);
+            java.util.Collections.shuffle(shuffled, random);
+            List<OrderLine> lines = shuffled.subList(0, 2 + random.nextInt(2)).stream()
+                    .map(sku -> new OrderLine(sku, 1 + random.nextInt(3),
+                            random.nextBoolean() ? null : locations.get(random.nextInt(locations.size()))))
+                    .toList();
+            commands.add(new PlaceOrder(OrderFixtures.orderId(), "shopper-" + i, lines,
+                    io.stockroom.contracts.order.SourcingStrategy.MOST_AVAILABLE, java.time.Instant.now()));
+        }
+        return commands;
+    }
+
+    private void placeAll(List<PlaceOrder> commands) {
+        for (int from = 0; from < commands.size(); from += PUBLISH_CHUNK) {
+            OrderFixtures.sendAll(publisher, MessageType.PLACE_ORDER,
+                    commands.subList(from, Math.min(from + PUBLISH_CHUNK, commands.size())), ALICE);
+        }
+    }
+
+    private void awaitSettled(List<PlaceOrder> commands) {
+        List<String> ids = commands.stream().map(PlaceOrder::orderId).toList();
+        Awaitility.await().atMost(SETTLE_MAX).pollInterval(Duration.ofMillis(250)).until(() ->
+                mongo.getCollection("orders").countDocuments(Filters.and(Filters.in("_id", ids),
+                        Filters.in("status", OrderStatus.CONFIRMED.name(), OrderStatus.REJECTED.name())))
+                        == ids.size());
+    }
+
+    /** Orders this instance took to a terminal status. */
+    private static double handled(MeterRegistry registry) {
+        double confirmed = registry.find("stockroom.orders.confirmed").counters().stream()
+                .mapToDouble(Counter::count).sum();
+        double rejected = registry.find("stockroom.orders.rejected").counters().stream()
+                .mapToDouble(Counter::count).sum();
+        return confirmed + rejected;
+    }
+
+    private void assertBothInstancesWorked(double handledBefore, int orderCount) {
+        double first = handled(meters);
+        double second = handled(secondInstance.getBean(MeterRegistry.class));
+        System.out.printf("instance 1 settled %.0f orders, instance 2 settled %.0f (cumulative)%n", first, second);
+        assertThat(first + second - handledBefore).isEqualTo(orderCount);
+        assertThat(first).isPositive();
+        assertThat(second).isPositive();
+    }
+}
