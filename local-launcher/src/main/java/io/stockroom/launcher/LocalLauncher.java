@@ -1,0 +1,367 @@
+package io.stockroom.launcher;
+
+import io.stockroom.launcher.broker.AmqpProbe;
+import io.stockroom.launcher.broker.EmbeddedQpid;
+import io.stockroom.launcher.secrets.DevSecrets;
+import io.stockroom.launcher.services.ChildService;
+import io.stockroom.launcher.services.ServiceSpec;
+import io.stockroom.launcher.store.EmbeddedMongo;
+import io.stockroom.launcher.store.MongoProbe;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * The one-command local run: an embedded MongoDB-wire store, RabbitMQ if one answers (else an embedded Qpid broker),
+ * dev-only secrets, and every built service as a child process, each waited for until its health is UP. Ctrl-C stops
+ * the services (SIGTERM, then a kill after a grace period), then the embedded broker and store.
+ */
+public final class LocalLauncher {
+
+    private static final String DATABASE = "stockroom";
+    private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(2);
+    private static final Duration STOP_GRACE = Duration.ofSeconds(30);
+    private static final String RULE = "=".repeat(78);
+
+    private final LauncherSettings settings;
+    private final PrintStream out;
+    private final List<ChildService> children = new ArrayList<>();
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private EmbeddedMongo mongo;
+    private EmbeddedQpid qpid;
+    private volatile boolean stopping;
+
+    LocalLauncher(LauncherSettings settings, PrintStream out) {
+        this.settings = settings;
+        this.out = out;
+    }
+
+    public static void main(String[] args) {
+        LauncherSettings settings;
+        try {
+            settings = LauncherSettings.from(System.getenv(), args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("stockroom: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        LocalLauncher launcher = new LocalLauncher(settings, System.out);
+        Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("stockroom-stop").unstarted(launcher::stop));
+        int code;
+        try {
+            code = launcher.run();
+        } catch (LaunchFailure e) {
+            System.err.println();
+            System.err.println("stockroom: " + e.getMessage());
+            code = 1;
+        } catch (Exception e) {
+            System.err.println();
+            System.err.println("stockroom: the launcher failed: " + e);
+            e.printStackTrace(System.err);
+            code = 1;
+        }
+        if (code != 0 || settings.checkOnly()) {
+            System.exit(code); // runs the shutdown hook, which stops whatever was started
+        }
+        launcher.awaitStop();
+    }
+
+    /** @return the exit code if the launcher should end now, 0 to keep serving until Ctrl-C */
+    int run() throws Exception {
+        long startedAt = ManagementFactory.getRuntimeMXBean().getStartTime();
+        Files.createDirectories(settings.dataDirectory());
+        DevSecrets secrets = DevSecrets.loadOrCreate(settings.dataDirectory().resolve("dev-secrets.properties"));
+
+        String mongoUri = startOrFindMongo();
+        Broker broker = startOrFindBroker(secrets);
+
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("SPRING_PROFILES_ACTIVE", "dev");
+        environment.put("LOG_FORMAT", "text");
+        environment.put("MONGODB_URI", mongoUri);
+        environment.put("RABBITMQ_HOST", settings.rabbitHost());
+        environment.put("RABBITMQ_PORT", Integer.toString(settings.rabbitPort()));
+        environment.put("RABBITMQ_USERNAME", broker.username());
+        environment.put("RABBITMQ_PASSWORD", broker.password());
+        environment.put("RABBITMQ_VHOST", broker.virtualHost());
+        environment.put("STOCKROOM_BROKER", broker.kind());
+        environment.put("STOCKROOM_SIGNING_KEYS", secrets.signingKeys());
+        environment.put("STOCKROOM_SIGNING_ACTIVE_KEY", DevSecrets.SIGNING_KEY_ID);
+        environment.put("STOCKROOM_ADMIN_USERNAME", secrets.adminUsername());
+        environment.put("STOCKROOM_ADMIN_PASSWORD", secrets.adminPassword());
+
+        List<ServiceSpec> toStart = new ArrayList<>();
+        List<String> notStarted = new ArrayList<>();
+        for (ServiceSpec spec : ServiceSpec.ALL) {
+            Path jar = spec.jar(settings.root());
+            if (!Files.isRegularFile(jar)) {
+                notStarted.add(spec.module() + ": not built (no " + settings.root().relativize(jar)
+                        + "); build it with ./mvnw -q -DskipTests install");
+            } else if (portTaken(spec.port())) {
+                notStarted.add(spec.module() + ": port " + spec.port() + " is already in use (a previous run still"
+                        + " alive?); stop whatever listens there");
+            } else {
+                toStart.add(spec);
+            }
+        }
+        if (toStart.isEmpty()) {
+            notStarted.forEach(line -> out.println("  NOT STARTED  " + line));
+            throw new LaunchFailure("no service can be started; see above");
+        }
+
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Path logs = settings.dataDirectory().resolve("logs");
+        for (ServiceSpec spec : toStart) {
+            Map<String, String> own = new LinkedHashMap<>(environment);
+            own.put("PORT", Integer.toString(spec.port()));
+            synchronized (children) {
+                if (stopping) {
+                    return 1;
+                }
+                children.add(ChildService.start(spec, java, spec.jar(settings.root()), settings.serviceJvmOptions(),
+                        own, logs));
+            }
+            out.println("  starting     " + spec.module() + " (port " + spec.port() + ", log "
+                    + settings.root().relativize(logs.resolve(spec.module() + ".log")) + ")");
+        }
+
+        Map<ChildService, Optional<String>> outcomes = awaitHealth();
+        double seconds = (System.currentTimeMillis() - startedAt) / 1000.0;
+        List<ChildService> failed = outcomes.entrySet().stream().filter(e -> e.getValue().isPresent())
+                .map(Map.Entry::getKey).toList();
+
+        printSummary(outcomes, notStarted, broker, mongoUri, secrets, seconds);
+        if (!failed.isEmpty()) {
+            for (ChildService child : failed) {
+                out.println();
+                out.println("stockroom: " + child.spec().module() + " did not come up: "
+                        + outcomes.get(child).orElseThrow() + ". Its log: " + child.log() + " (last lines below)");
+                child.logTail().forEach(line -> out.println("  | " + line));
+            }
+            return settings.checkOnly() ? 1 : (failed.size() == outcomes.size() ? 1 : 0);
+        }
+        if (settings.checkOnly()) {
+            out.println("--check: every built service came up; stopping.");
+            return notStarted.isEmpty() ? 0 : 3;
+        }
+        watchChildren();
+        out.println("Press Ctrl-C to stop everything.");
+        return 0;
+    }
+
+    private String startOrFindMongo() throws LaunchFailure {
+        if (settings.mongoUri().isPresent()) {
+            out.println("  MongoDB      using MONGODB_URI from the environment");
+            return settings.mongoUri().get();
+        }
+        String local = "mongodb://127.0.0.1:" + settings.mongoPort() + "/" + DATABASE;
+        if (MongoProbe.listening("127.0.0.1", settings.mongoPort(), PROBE_TIMEOUT)) {
+            if (MongoProbe.answersPing(local, PROBE_TIMEOUT)) {
+                out.println("  MongoDB      a MongoDB already answers on 127.0.0.1:" + settings.mongoPort()
+                        + ": using it (no embedded store started)");
+                return local;
+            }
+            throw new LaunchFailure("port " + settings.mongoPort() + " is taken by something that is not MongoDB;"
+                    + " free it, or set STOCKROOM_MONGO_PORT or MONGODB_URI");
+        }
+        Path file = settings.dataDirectory().resolve("mongo.mv");
+        mongo = EmbeddedMongo.start(file, "127.0.0.1", settings.mongoPort());
+        out.println("  MongoDB      embedded MongoDB-wire server on 127.0.0.1:" + mongo.port() + " (data in "
+                + settings.root().relativize(file) + ")");
+        return mongo.uri(DATABASE);
+    }
+
+    private Broker startOrFindBroker(DevSecrets secrets) throws Exception {
+        String host = settings.rabbitHost();
+        int port = settings.rabbitPort();
+        if (AmqpProbe.answers(host, port, PROBE_TIMEOUT)) {
+            String username = System.getenv().getOrDefault("RABBITMQ_USERNAME", "guest");
+            String password = System.getenv().getOrDefault("RABBITMQ_PASSWORD", "guest");
+            String vhost = System.getenv().getOrDefault("RABBITMQ_VHOST", "/");
+            out.println("  RabbitMQ     a broker answers AMQP on " + host + ":" + port + ": using it (user "
+                    + username + ", vhost " + vhost + ")");
+            return new Broker("rabbitmq", username, password, vhost);
+        }
+        if (!settings.rabbitIsLocal()) {
+            throw new LaunchFailure("no AMQP broker answers on " + host + ":" + port + " and the embedded broker"
+                    + " only runs locally; unset RABBITMQ_HOST or start that broker");
+        }
+        if (MongoProbe.listening(host, port, PROBE_TIMEOUT)) {
+            throw new LaunchFailure("port " + port + " is taken by something that does not speak AMQP 0-9-1;"
+                    + " free it or set RABBITMQ_PORT");
+        }
+        qpid = EmbeddedQpid.start(settings.dataDirectory().resolve("qpid"), "127.0.0.1", port,
+                secrets.brokerUsername(), secrets.brokerPassword());
+        out.println("  Broker       no RabbitMQ on " + host + ":" + port + ": started embedded Apache Qpid Broker-J"
+                + " there (AMQP 0-9-1, classic queues, messages in memory: STOCKROOM_BROKER=qpid)");
+        return new Broker("qpid", secrets.brokerUsername(), secrets.brokerPassword(), "/");
+    }
+
+    private Map<ChildService, Optional<String>> awaitHealth() throws InterruptedException, ExecutionException {
+        List<ChildService> started;
+        synchronized (children) {
+            started = List.copyOf(children);
+        }
+        Map<ChildService, Optional<String>> outcomes = new LinkedHashMap<>();
+        try (HttpClient http = HttpClient.newBuilder().connectTimeout(PROBE_TIMEOUT).build();
+             ExecutorService waiters = Executors.newVirtualThreadPerTaskExecutor()) {
+            Map<ChildService, Future<Optional<String>>> futures = new LinkedHashMap<>();
+            for (ChildService child : started) {
+                futures.put(child, waiters.submit(() -> {
+                    Optional<String> outcome = child.awaitHealthy(http, settings.startupTimeout());
+                    out.println("  " + (outcome.isEmpty() ? "UP         " : "FAILED     ") + "  "
+                            + child.spec().module() + outcome.map(why -> ": " + why).orElse(""));
+                    return outcome;
+                }));
+            }
+            for (Map.Entry<ChildService, Future<Optional<String>>> entry : futures.entrySet()) {
+                outcomes.put(entry.getKey(), entry.getValue().get());
+            }
+        }
+        return outcomes;
+    }
+
+    private void printSummary(Map<ChildService, Optional<String>> outcomes, List<String> notStarted, Broker broker,
+                              String mongoUri, DevSecrets secrets, double seconds) {
+        out.println();
+        out.println(RULE);
+        out.println(" Stockroom local run");
+        out.println(RULE);
+        for (Map.Entry<ChildService, Optional<String>> entry : outcomes.entrySet()) {
+            ServiceSpec spec = entry.getKey().spec();
+            out.printf("  %-7s %-27s %-24s %s%n", entry.getValue().isEmpty() ? "UP" : "FAILED", spec.module(),
+                    spec.baseUrl(), spec.role());
+        }
+        for (String line : notStarted) {
+            out.println("  MISSING " + line);
+        }
+        out.println();
+        outcomes.keySet().stream().filter(c -> c.spec().module().equals("producer-service")).findFirst()
+                .ifPresent(c -> out.println("  Web UI and API:  " + c.spec().baseUrl() + "/"));
+        outcomes.keySet().stream().filter(c -> c.spec().module().equals("health-check-service")).findFirst()
+                .ifPresent(c -> out.println("  Health page:     " + c.spec().baseUrl() + "/"));
+        out.println("  Broker:          " + broker.kind() + " at " + settings.rabbitHost() + ":" + settings.rabbitPort()
+                + (broker.kind().equals("rabbitmq") && settings.rabbitIsLocal()
+                ? " (management UI http://127.0.0.1:15672/)" : ""));
+        out.println("  MongoDB:         " + mongoUri);
+        out.println("  Logs:            " + settings.dataDirectory().resolve("logs"));
+        out.println();
+        out.println("  DEV ONLY - generated for this machine, never use them elsewhere ("
+                + settings.dataDirectory().resolve("dev-secrets.properties") + "):");
+        out.println("    admin login:   " + secrets.adminUsername() + " / " + secrets.adminPassword());
+        if (broker.kind().equals("qpid")) {
+            out.println("    broker login:  " + broker.username() + " / " + broker.password());
+        }
+        out.println("    signing key:   " + DevSecrets.SIGNING_KEY_ID + " (STOCKROOM_SIGNING_KEYS in the file)");
+        out.println();
+        out.printf("  Started in %.1f s (launcher JVM start to every started service UP)%n", seconds);
+        out.println(RULE);
+    }
+
+    /** Tells the user when a service dies after it came up (the launcher keeps the others running). */
+    private void watchChildren() {
+        List<ChildService> started;
+        synchronized (children) {
+            started = List.copyOf(children);
+        }
+        for (ChildService child : started) {
+            Thread.ofVirtual().name("watch-" + child.spec().module()).start(() -> {
+                try {
+                    ProcessHandle.of(child.pid()).ifPresent(handle -> handle.onExit().join());
+                } catch (RuntimeException e) {
+                    return;
+                }
+                if (!stopping) {
+                    out.println("stockroom: " + child.spec().module() + " stopped unexpectedly; see " + child.log());
+                }
+            });
+        }
+    }
+
+    /** Stops the services (in parallel), then the broker and the store. Safe to call twice. */
+    void stop() {
+        List<ChildService> running;
+        synchronized (children) {
+            if (stopping) {
+                return;
+            }
+            stopping = true;
+            running = List.copyOf(children);
+        }
+        try {
+            if (!running.isEmpty()) {
+                out.println("stockroom: stopping " + running.size() + " service(s)...");
+            }
+            try (ExecutorService stoppers = Executors.newVirtualThreadPerTaskExecutor()) {
+                for (ChildService child : running) {
+                    stoppers.submit(() -> {
+                        child.stop(STOP_GRACE);
+                        return null;
+                    });
+                }
+            }
+            if (qpid != null) {
+                // Qpid registers its own shutdown hook, which may already be closing it: that is fine.
+                closeQuietly(qpid::close);
+            }
+            if (mongo != null) {
+                closeQuietly(mongo::close);
+            }
+            out.println("stockroom: stopped.");
+        } finally {
+            stopped.countDown();
+        }
+    }
+
+    private void closeQuietly(Runnable close) {
+        try {
+            close.run();
+        } catch (RuntimeException e) {
+            out.println("stockroom: while stopping: " + e.getMessage());
+        }
+    }
+
+    private void awaitStop() {
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static boolean portTaken(int port) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress("127.0.0.1", port));
+            return false;
+        } catch (IOException e) {
+            return true;
+        }
+    }
+
+    private record Broker(String kind, String username, String password, String virtualHost) {
+    }
+
+    static final class LaunchFailure extends Exception {
+        LaunchFailure(String message) {
+            super(message);
+        }
+    }
+}
