@@ -108,7 +108,7 @@ class OrderContentionIT {
         locationExists(mongo, warehouse, 1, true);
         receive(ledger, sku, warehouse, 100);
         // Half name the warehouse, half let sourcing find it: both paths race for the same record.
-        List<PlaceOrder> commands = IntStream.range(0, 1_000).mapToObj(i -> OrderFixtures.order("shopper-" + i,
+        List<PlaceOrder> commands = IntStream.range(0, 1_000).mapToObj(i -> OrderFixtures.order("alice",
                 new OrderLine(sku, 1, i % 2 == 0 ? warehouse : null))).toList();
         double handledBefore = handled(meters) + handled(secondInstance.getBean(MeterRegistry.class));
         try (EventCollector events = new EventCollector(connectionFactory, json)) {
@@ -144,10 +144,10 @@ class OrderContentionIT {
         List<String> skus = IntStream.range(0, 4).mapToObj(i -> OrderFixtures.sku()).toList();
         for (String sku : skus) {
             itemExists(mongo, sku);
-            receive(ledger, sku, warehouse, 12);
-            receive(ledger, sku, darkStore, 6);
+            receive(ledger, sku, warehouse, 30);
+            receive(ledger, sku, darkStore, 15);
         }
-        List<PlaceOrder> commands = randomMultiLineOrders(skus, List.of(warehouse, darkStore), 200);
+        List<PlaceOrder> commands = randomMultiLineOrders(skus, List.of(warehouse, darkStore), 150);
         double handledBefore = handled(meters) + handled(secondInstance.getBean(MeterRegistry.class));
 
         placeAll(commands);
@@ -200,7 +200,7 @@ class OrderContentionIT {
                     .map(sku -> new OrderLine(sku, 1 + random.nextInt(3),
                             random.nextBoolean() ? null : locations.get(random.nextInt(locations.size()))))
                     .toList();
-            commands.add(new PlaceOrder(OrderFixtures.orderId(), "shopper-" + i, lines,
+            commands.add(new PlaceOrder(OrderFixtures.orderId(), "alice", lines,
                     io.stockroom.contracts.order.SourcingStrategy.MOST_AVAILABLE, java.time.Instant.now()));
         }
         return commands;

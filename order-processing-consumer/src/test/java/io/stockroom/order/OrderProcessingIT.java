@@ -2,6 +2,8 @@ package io.stockroom.order;
 
 import com.mongodb.client.model.Filters;
 import io.stockroom.contracts.CommandOutcome;
+import io.stockroom.contracts.Headers;
+import io.stockroom.contracts.Topology;
 import io.stockroom.contracts.MessageType;
 import io.stockroom.contracts.order.CancelOrder;
 import io.stockroom.contracts.order.FulfilOrder;
@@ -33,7 +35,9 @@ import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.amqp.core.Message;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -69,6 +73,8 @@ class OrderProcessingIT {
     ConnectionFactory connectionFactory;
     @Autowired
     MessageJson json;
+    @Autowired
+    RabbitTemplate rabbit;
 
     private EventCollector events;
     private String watch;
@@ -340,6 +346,19 @@ class OrderProcessingIT {
         assertThat(onRejected.reasonCode()).isEqualTo("INVALID_TRANSITION");
         assertThat(onRejected.detail()).contains("REJECTED");
         assertThat(onUnknown.reasonCode()).isEqualTo("ORDER_NOT_FOUND");
+        assertThat(levels(watch, warehouse)).isEqualTo(StockLevels.of(10, 0));
+    }
+
+    @Test
+    void a_shopper_placing_an_order_in_someone_elses_name_is_dead_lettered_as_forbidden() {
+        PlaceOrder forged = order("alice", new OrderLine(watch, 1, warehouse));
+
+        OrderFixtures.send(publisher, MessageType.PLACE_ORDER, forged, BOB);
+
+        Message dead = rabbit.receive(Topology.deadLetterQueue(Topology.ORDER_COMMANDS_QUEUE), 10_000);
+        assertThat(dead).isNotNull();
+        assertThat(dead.getMessageProperties().<String>getHeader(Headers.FAILURE_REASON)).isEqualTo("FORBIDDEN");
+        assertThat(orders.find(forged.orderId())).isEmpty();
         assertThat(levels(watch, warehouse)).isEqualTo(StockLevels.of(10, 0));
     }
 }

@@ -7,9 +7,11 @@ import io.stockroom.contracts.order.PlaceOrder;
 import io.stockroom.order.application.OrderContext;
 import io.stockroom.order.application.OrderLifecycle;
 import io.stockroom.order.application.OrderPlacement;
+import io.stockroom.support.messaging.DeadLetterReason;
 import io.stockroom.support.messaging.Envelope;
 import io.stockroom.support.messaging.MessageHandler;
 import io.stockroom.support.messaging.MessagePublisher;
+import io.stockroom.support.messaging.MessageRejectedException;
 
 import java.time.Clock;
 import java.util.EnumSet;
@@ -49,7 +51,7 @@ final class OrderCommandHandler implements MessageHandler {
         OrderContext context = new OrderContext(envelope.metadata().actor().name(),
                 envelope.metadata().actor().isAdmin(), envelope.metadata().correlationId(), clock.instant());
         List<Record> events = switch (envelope.payload()) {
-            case PlaceOrder command -> placement.place(command, context);
+            case PlaceOrder command -> placement.place(forItsCustomer(command, context), context);
             case CancelOrder command -> lifecycle.cancel(command, context);
             case FulfilOrder command -> lifecycle.fulfil(command, context);
             default -> throw new IllegalStateException("no handler for " + envelope.metadata().type());
@@ -59,5 +61,17 @@ final class OrderCommandHandler implements MessageHandler {
                     .map(event -> new MessagePublisher.Outgoing(MessageType.ofEvent(event), event)).toList(),
                     envelope.causing());
         }
+    }
+
+    /**
+     * A shopper places orders for themselves only; an admin may place one on a customer's behalf. The producer
+     * already sets the customer from the signed-in user; this keeps a consumer from trusting that alone.
+     */
+    private static PlaceOrder forItsCustomer(PlaceOrder command, OrderContext context) {
+        if (!context.admin() && !command.customer().equals(context.actor())) {
+            throw new MessageRejectedException(DeadLetterReason.FORBIDDEN, "actor '" + context.actor()
+                    + "' may not place an order for customer '" + command.customer() + "'");
+        }
+        return command;
     }
 }
