@@ -1,0 +1,50 @@
+package io.stockroom.producer.account.adapter.in.web;
+
+import io.stockroom.producer.account.application.Accounts;
+import io.stockroom.producer.account.domain.RegistrationResult;
+import io.stockroom.producer.api.ApiController;
+import io.stockroom.producer.api.ApiException;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+
+/** Self-service registration (anonymous, rate limited per client address). */
+@ApiController
+class AccountController {
+
+    record RegisterRequest(String username, String password) {
+    }
+
+    record Registered(String username, List<String> roles) {
+    }
+
+    private final Accounts accounts;
+    private final io.stockroom.producer.common.KeyedRateLimiter limiter;
+
+    AccountController(Accounts accounts, io.stockroom.producer.config.ProducerConfiguration.RegistrationLimit limit) {
+        this.accounts = accounts;
+        this.limiter = limit.limiter();
+    }
+
+    @PostMapping("/api/accounts")
+    ResponseEntity<Registered> register(@RequestBody RegisterRequest body, HttpServletRequest request) {
+        Duration wait = limiter.tryTake(request.getRemoteAddr());
+        if (!wait.isZero()) {
+            throw new ApiException(HttpStatus.TOO_MANY_REQUESTS, "Too many registrations from this address", wait);
+        }
+        return switch (accounts.register(body.username(), body.password())) {
+            case RegistrationResult.Registered r -> ResponseEntity.created(URI.create("/api/accounts/" + r.username()))
+                    .body(new Registered(r.username(), List.of("USER")));
+            case RegistrationResult.UsernameTaken t -> throw new ApiException(HttpStatus.CONFLICT,
+                    "The username '" + t.username() + "' is taken");
+            case RegistrationResult.InvalidUsername u -> throw new IllegalArgumentException(u.reason());
+            case RegistrationResult.InvalidPassword p -> throw new IllegalArgumentException(p.reason());
+        };
+    }
+}

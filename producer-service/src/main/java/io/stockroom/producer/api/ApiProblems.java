@@ -1,0 +1,129 @@
+package io.stockroom.producer.api;
+
+import io.stockroom.producer.command.application.CommandNotSentException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Every API error as an RFC 9457 problem detail: bad input is a 400 with a detail (and {@code errors} per field),
+ * never a stack trace; an unconfirmed publish is a 503 the caller may retry.
+ */
+@RestControllerAdvice(annotations = ApiController.class)
+class ApiProblems extends ResponseEntityExceptionHandler {
+
+    @ExceptionHandler(IllegalArgumentException.class)
+    ResponseEntity<ProblemDetail> invalid(IllegalArgumentException e) {
+        return problem(HttpStatus.BAD_REQUEST, "Invalid request", e.getMessage(), null);
+    }
+
+    @ExceptionHandler(ApiException.class)
+    ResponseEntity<ProblemDetail> decided(ApiException e) {
+        ResponseEntity<ProblemDetail> response = problem(e.status(), e.status().getReasonPhrase(), e.getMessage(),
+                null);
+        if (e.retryAfter() != null) {
+            return ResponseEntity.status(e.status()).header(HttpHeaders.RETRY_AFTER,
+                    Long.toString(Math.max(1, (e.retryAfter().toMillis() + 999) / 1000))).body(response.getBody());
+        }
+        return response;
+    }
+
+    @ExceptionHandler(CommandNotSentException.class)
+    ResponseEntity<ProblemDetail> notSent(CommandNotSentException e) {
+        logger.warn("Command not sent: " + e.getMessage());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
+                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "Service Unavailable",
+                        "The message broker did not accept the command; nothing was changed. Try again shortly.",
+                        null).getBody());
+    }
+
+    @ExceptionHandler(PayloadTooLargeException.class)
+    ResponseEntity<ProblemDetail> tooLarge(PayloadTooLargeException e) {
+        return problem(HttpStatus.CONTENT_TOO_LARGE, "Content Too Large", e.getMessage(), null);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        List<Map<String, String>> errors = e.getBindingResult().getFieldErrors().stream()
+                .map(error -> Map.of("field", error.getField(),
+                        "message", String.valueOf(error.getDefaultMessage())))
+                .toList();
+        String detail = errors.stream().map(error -> error.get("field") + " " + error.get("message"))
+                .collect(Collectors.joining("; "));
+        return cast(problem(HttpStatus.BAD_REQUEST, "Invalid request", detail, errors));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof PayloadTooLargeException tooLarge) {
+                return cast(tooLarge(tooLarge));
+            }
+        }
+        Throwable cause = e.getCause();
+        if (cause instanceof UnrecognizedPropertyException unknown) {
+            String field = path(unknown);
+            return cast(problem(HttpStatus.BAD_REQUEST, "Invalid request", "Unknown field '" + field + "'",
+                    List.of(Map.of("field", field, "message", "is not a known field"))));
+        }
+        if (cause instanceof InvalidFormatException | cause instanceof MismatchedInputException) {
+            String field = path((JacksonException) cause);
+            String expected = cause instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null
+                    ? mismatch.getTargetType().getSimpleName() : "another type";
+            return cast(problem(HttpStatus.BAD_REQUEST, "Invalid request",
+                    "Field '" + field + "' has the wrong type or format (expected " + expected + ")",
+                    List.of(Map.of("field", field, "message", "must be of type " + expected))));
+        }
+        if (cause instanceof JacksonException json) {
+            return cast(problem(HttpStatus.BAD_REQUEST, "Invalid request", "Malformed JSON: " + json.getOriginalMessage(),
+                    null));
+        }
+        return cast(problem(HttpStatus.BAD_REQUEST, "Invalid request", "The request body is missing or unreadable",
+                null));
+    }
+
+    private static String path(JacksonException e) {
+        String path = e.getPath().stream()
+                .map(reference -> reference.getPropertyName() != null ? reference.getPropertyName()
+                        : "[" + reference.getIndex() + "]")
+                .collect(Collectors.joining("."))
+                .replace(".[", "[");
+        return path.isEmpty() ? "(body)" : path;
+    }
+
+    private static ResponseEntity<ProblemDetail> problem(HttpStatusCode status, String title, String detail,
+                                                         List<Map<String, String>> errors) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
+        if (errors != null) {
+            problem.setProperty("errors", errors);
+        }
+        return ResponseEntity.status(status).contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static ResponseEntity<Object> cast(ResponseEntity<ProblemDetail> response) {
+        return (ResponseEntity) response;
+    }
+}

@@ -1,0 +1,109 @@
+package io.stockroom.producer.command.adapter.out.persistence;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
+import io.stockroom.producer.command.application.AdminActionStore;
+import io.stockroom.producer.command.domain.ActionStatus;
+import io.stockroom.producer.command.domain.AdminAction;
+import io.stockroom.producer.common.PageOf;
+import org.bson.Document;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+
+/** The {@code admin_actions} collection (producer-owned): {@code _id} = command id. */
+public final class MongoAdminActions implements AdminActionStore {
+
+    static final String COLLECTION = "admin_actions";
+
+    private final MongoCollection<Document> actions;
+
+    public MongoAdminActions(MongoTemplate mongo) {
+        this.actions = mongo.getCollection(COLLECTION);
+        actions.createIndex(Indexes.descending("requestedAt"));
+    }
+
+    @Override
+    public boolean insert(AdminAction action) {
+        Document document = new Document("_id", action.commandId())
+                .append("commandType", action.commandType())
+                .append("subject", action.subject())
+                .append("actor", action.actor())
+                .append("clientAddress", action.clientAddress())
+                .append("requestedAt", Date.from(action.requestedAt()))
+                .append("status", action.status().name())
+                .append("reasonCode", action.reasonCode())
+                .append("detail", action.detail())
+                .append("completedAt", null)
+                .append("published", action.published());
+        try {
+            actions.insertOne(document);
+            return true;
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public Optional<AdminAction> find(String commandId) {
+        return Optional.ofNullable(actions.find(Filters.eq("_id", commandId)).first()).map(MongoAdminActions::action);
+    }
+
+    @Override
+    public void markPublished(String commandId) {
+        actions.updateOne(Filters.eq("_id", commandId), Updates.set("published", true));
+    }
+
+    @Override
+    public void markNotSent(String commandId, String detail, Instant at) {
+        actions.updateOne(Filters.and(Filters.eq("_id", commandId), Filters.eq("published", false)),
+                Updates.combine(Updates.set("status", ActionStatus.REJECTED.name()),
+                        Updates.set("reasonCode", AdminAction.NOT_SENT), Updates.set("detail", detail),
+                        Updates.set("completedAt", Date.from(at))));
+    }
+
+    @Override
+    public void markRetrying(String commandId) {
+        actions.updateOne(Filters.and(Filters.eq("_id", commandId), Filters.eq("published", false)),
+                Updates.combine(Updates.set("status", ActionStatus.PENDING.name()), Updates.set("reasonCode", null),
+                        Updates.set("detail", null), Updates.set("completedAt", null)));
+    }
+
+    @Override
+    public boolean complete(String commandId, ActionStatus status, String reasonCode, String detail, Instant at) {
+        // Only a pending action takes an outcome: a repeated outcome event changes nothing.
+        return actions.updateOne(Filters.and(Filters.eq("_id", commandId),
+                        Filters.eq("status", ActionStatus.PENDING.name())),
+                Updates.combine(Updates.set("status", status.name()), Updates.set("reasonCode", reasonCode),
+                        Updates.set("detail", detail), Updates.set("completedAt", Date.from(at)),
+                        Updates.set("published", true)))
+                .getModifiedCount() > 0;
+    }
+
+    @Override
+    public PageOf<AdminAction> page(int page, int size) {
+        List<AdminAction> items = actions.find().sort(Sorts.descending("requestedAt")).skip(page * size).limit(size)
+                .map(MongoAdminActions::action).into(new ArrayList<>());
+        return new PageOf<>(items, page, size, actions.countDocuments());
+    }
+
+    private static AdminAction action(Document d) {
+        Date completedAt = d.getDate("completedAt");
+        return new AdminAction(d.getString("_id"), d.getString("commandType"), d.getString("subject"),
+                d.getString("actor"), d.getString("clientAddress"), d.getDate("requestedAt").toInstant(),
+                ActionStatus.valueOf(d.getString("status")), d.getString("reasonCode"), d.getString("detail"),
+                completedAt == null ? null : completedAt.toInstant(), d.getBoolean("published", false));
+    }
+}

@@ -1,0 +1,116 @@
+package io.stockroom.producer.config;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.stockroom.producer.account.adapter.out.persistence.MongoUsers;
+import io.stockroom.producer.account.application.Accounts;
+import io.stockroom.producer.catalogue.adapter.out.persistence.MongoCatalogueSnapshot;
+import io.stockroom.producer.catalogue.adapter.out.persistence.MongoStockHistory;
+import io.stockroom.producer.catalogue.application.Catalogue;
+import io.stockroom.producer.catalogue.application.CatalogueSnapshot;
+import io.stockroom.producer.catalogue.application.ReadSideUpdates;
+import io.stockroom.producer.catalogue.domain.ReadModel;
+import io.stockroom.producer.command.adapter.out.persistence.MongoAdminActions;
+import io.stockroom.producer.command.application.AdminActionStore;
+import io.stockroom.producer.command.application.AdminCommands;
+import io.stockroom.producer.command.application.CommandOutcomes;
+import io.stockroom.producer.common.KeyedRateLimiter;
+import io.stockroom.producer.importing.application.ItemImport;
+import io.stockroom.producer.live.adapter.in.web.LiveStreams;
+import io.stockroom.producer.order.adapter.out.persistence.MongoOrderViews;
+import io.stockroom.producer.order.application.OrderEvents;
+import io.stockroom.producer.order.application.OrderStore;
+import io.stockroom.producer.order.application.Orders;
+import io.stockroom.support.messaging.MessagePublisher;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+import java.time.Clock;
+
+/** Wires the application services to their Mongo adapters. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ProducerProperties.class)
+public class ProducerConfiguration {
+
+    @Bean
+    Accounts accounts(MongoTemplate mongo, PasswordEncoder encoder, Clock clock) {
+        return new Accounts(new MongoUsers(mongo), encoder::encode, clock);
+    }
+
+    @Bean
+    AdminActionStore adminActionStore(MongoTemplate mongo) {
+        return new MongoAdminActions(mongo);
+    }
+
+    @Bean
+    AdminCommands adminCommands(AdminActionStore actions, MessagePublisher publisher, Clock clock,
+                                MeterRegistry meters) {
+        return new AdminCommands(actions, publisher, clock, meters);
+    }
+
+    @Bean
+    CommandOutcomes commandOutcomes(AdminActionStore actions) {
+        return new CommandOutcomes(actions);
+    }
+
+    @Bean
+    ReadModel readModel() {
+        return new ReadModel();
+    }
+
+    @Bean
+    ReadSideUpdates readSideUpdates(ReadModel model) {
+        return new ReadSideUpdates(model);
+    }
+
+    @Bean
+    CatalogueSnapshot catalogueSnapshot(MongoTemplate mongo) {
+        return new MongoCatalogueSnapshot(mongo);
+    }
+
+    @Bean
+    Catalogue catalogue(ReadModel model, MongoTemplate mongo) {
+        return new Catalogue(model, new MongoStockHistory(mongo));
+    }
+
+    @Bean
+    OrderStore orderStore(MongoTemplate mongo) {
+        return new MongoOrderViews(mongo);
+    }
+
+    @Bean
+    Orders orders(OrderStore store, MessagePublisher publisher, AdminCommands commands, ProducerProperties properties,
+                  Clock clock, MeterRegistry meters) {
+        ProducerProperties.Orders limits = properties.orders();
+        return new Orders(store, publisher, commands,
+                new KeyedRateLimiter(limits.perUserMax(), limits.window(), 100_000), clock, meters);
+    }
+
+    @Bean
+    OrderEvents orderEvents(OrderStore store) {
+        return new OrderEvents(store);
+    }
+
+    @Bean
+    ItemImport itemImport(AdminCommands commands) {
+        return new ItemImport(commands);
+    }
+
+    @Bean
+    LiveStreams liveStreams() {
+        return new LiveStreams();
+    }
+
+    /** Registrations per client address; anonymous, so the address is all there is to limit on. */
+    @Bean
+    RegistrationLimit registrationLimit(ProducerProperties properties) {
+        ProducerProperties.Registrations limits = properties.registrations();
+        return new RegistrationLimit(new KeyedRateLimiter(limits.perAddressMax(), limits.window(), 100_000));
+    }
+
+    /** Typed holder so the limiter can be injected by type without clashing with other limiters. */
+    public record RegistrationLimit(KeyedRateLimiter limiter) {
+    }
+}

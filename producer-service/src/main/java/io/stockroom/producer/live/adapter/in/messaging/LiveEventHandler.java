@@ -1,0 +1,40 @@
+package io.stockroom.producer.live.adapter.in.messaging;
+
+import io.stockroom.contracts.MessageType;
+import io.stockroom.producer.catalogue.application.ReadSideUpdates;
+import io.stockroom.producer.live.adapter.in.web.LiveStreams;
+import io.stockroom.support.messaging.Envelope;
+import io.stockroom.support.messaging.MessageHandler;
+
+import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Consumes this instance's own event queue: keeps the in-memory read side current and pushes live updates. Every
+ * event type is accepted (the queue is bound to all of them); those the read side does not keep only feed streams.
+ */
+public final class LiveEventHandler implements MessageHandler {
+
+    static final Set<MessageType> EVENTS = Arrays.stream(MessageType.values()).filter(type -> !type.isCommand())
+            .collect(Collectors.toUnmodifiableSet());
+
+    private final ReadSideUpdates readSide;
+    private final LiveStreams streams;
+
+    public LiveEventHandler(ReadSideUpdates readSide, LiveStreams streams) {
+        this.readSide = readSide;
+        this.streams = streams;
+    }
+
+    @Override
+    public Set<MessageType> handledTypes() {
+        return EVENTS;
+    }
+
+    @Override
+    public void handle(Envelope<?> envelope) {
+        readSide.apply(envelope.payload());
+        streams.publish(envelope.payload());
+    }
+}

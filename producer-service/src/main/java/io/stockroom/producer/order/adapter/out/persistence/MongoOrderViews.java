@@ -1,0 +1,147 @@
+package io.stockroom.producer.order.adapter.out.persistence;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import io.stockroom.producer.common.PageOf;
+import io.stockroom.producer.order.application.OrderStore;
+import io.stockroom.producer.order.domain.OrderLineView;
+import io.stockroom.producer.order.domain.OrderStatus;
+import io.stockroom.producer.order.domain.OrderView;
+import io.stockroom.producer.order.domain.RejectionView;
+import io.stockroom.producer.order.domain.StatusChange;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The {@code order_views} collection (producer-owned): {@code _id} = order id. Order events update a view only
+ * when their version is higher than the stored one, in one conditional update, so a late event never wins and a
+ * redelivered one adds no history entry (the history is bounded by the lifecycle's few steps).
+ */
+public final class MongoOrderViews implements OrderStore {
+
+    static final String COLLECTION = "order_views";
+    private final MongoCollection<Document> orders;
+
+    public MongoOrderViews(MongoTemplate mongo) {
+        this.orders = mongo.getCollection(COLLECTION);
+        orders.createIndex(Indexes.compoundIndex(Indexes.ascending("customer"), Indexes.descending("placedAt")));
+        orders.createIndex(Indexes.descending("placedAt"));
+    }
+
+    @Override
+    public boolean insert(OrderView order) {
+        Document document = new Document("_id", order.orderId())
+                .append("customer", order.customer())
+                .append("status", order.status().name())
+                .append("lines", order.lines().stream().map(MongoOrderViews::line).toList())
+                .append("rejections", List.of())
+                .append("history", order.history().stream().map(MongoOrderViews::change).toList())
+                .append("version", order.version())
+                .append("placedAt", Date.from(order.placedAt()))
+                .append("sourcing", order.sourcing())
+                .append("published", order.published());
+        try {
+            orders.insertOne(document);
+            return true;
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public Optional<OrderView> find(String orderId) {
+        return Optional.ofNullable(orders.find(Filters.eq("_id", orderId)).first()).map(MongoOrderViews::view);
+    }
+
+    @Override
+    public void markPublished(String orderId) {
+        orders.updateOne(Filters.eq("_id", orderId), Updates.set("published", true));
+    }
+
+    @Override
+    public List<OrderView> byCustomer(String customer, int limit) {
+        return orders.find(Filters.eq("customer", customer)).sort(Sorts.descending("placedAt")).limit(limit)
+                .map(MongoOrderViews::view).into(new ArrayList<>());
+    }
+
+    @Override
+    public PageOf<OrderView> page(int page, int size) {
+        List<OrderView> items = orders.find().sort(Sorts.descending("placedAt")).skip(page * size).limit(size)
+                .map(MongoOrderViews::view).into(new ArrayList<>());
+        return new PageOf<>(items, page, size, orders.countDocuments());
+    }
+
+    @Override
+    public boolean applyEvent(String orderId, String customer, OrderStatus status, long version, Instant at,
+                              String detail, List<OrderLineView> lines, List<RejectionView> rejections) {
+        List<Bson> updates = new ArrayList<>(List.of(Updates.set("status", status.name()),
+                Updates.set("version", version), Updates.set("customer", customer),
+                Updates.push("history", change(new StatusChange(status, at, detail))),
+                Updates.setOnInsert("placedAt", Date.from(at)), Updates.setOnInsert("published", true)));
+        if (lines != null) {
+            updates.add(Updates.set("lines", lines.stream().map(MongoOrderViews::line).toList()));
+        }
+        if (rejections != null) {
+            updates.add(Updates.set("rejections", rejections.stream().map(MongoOrderViews::rejection).toList()));
+        }
+        try {
+            var result = orders.updateOne(Filters.and(Filters.eq("_id", orderId), Filters.lt("version", version)),
+                    Updates.combine(updates), new UpdateOptions().upsert(true));
+            return result.getModifiedCount() > 0 || result.getUpsertedId() != null;
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+                // The view exists at this version or a newer one: the event is stale.
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    private static Document line(OrderLineView line) {
+        return new Document("lineNo", line.lineNo()).append("sku", line.sku()).append("quantity", line.quantity())
+                .append("location", line.location());
+    }
+
+    private static Document rejection(RejectionView r) {
+        return new Document("lineNo", r.lineNo()).append("sku", r.sku()).append("location", r.location())
+                .append("reason", r.reason()).append("detail", r.detail());
+    }
+
+    private static Document change(StatusChange change) {
+        return new Document("status", change.status().name()).append("at", Date.from(change.at()))
+                .append("detail", change.detail());
+    }
+
+    private static OrderView view(Document d) {
+        List<OrderLineView> lines = d.getList("lines", Document.class, List.of()).stream()
+                .map(l -> new OrderLineView(l.getInteger("lineNo", 0), l.getString("sku"),
+                        l.getInteger("quantity", 0), l.getString("location"))).toList();
+        List<RejectionView> rejections = d.getList("rejections", Document.class, List.of()).stream()
+                .map(r -> new RejectionView(r.getInteger("lineNo", 0), r.getString("sku"), r.getString("location"),
+                        r.getString("reason"), r.getString("detail"))).toList();
+        List<StatusChange> history = d.getList("history", Document.class, List.of()).stream()
+                .map(h -> new StatusChange(OrderStatus.valueOf(h.getString("status")), h.getDate("at").toInstant(),
+                        h.getString("detail"))).toList();
+        Date placedAt = d.getDate("placedAt");
+        return new OrderView(d.getString("_id"), d.getString("customer"), OrderStatus.valueOf(d.getString("status")),
+                lines, rejections, history, d.get("version", Number.class).longValue(),
+                placedAt == null ? Instant.EPOCH : placedAt.toInstant(), d.getString("sourcing"),
+                d.getBoolean("published", false));
+    }
+}

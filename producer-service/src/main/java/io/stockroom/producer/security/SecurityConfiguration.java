@@ -1,0 +1,150 @@
+package io.stockroom.producer.security;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.stockroom.producer.account.application.Accounts;
+import io.stockroom.producer.config.ProducerProperties;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+
+/**
+ * Two filter chains. {@code /api/**} (and actuator) is for scripts: stateless HTTP Basic, no session and so no CSRF,
+ * problem-JSON 401/403/429. Everything else is the browser UI: form login, a session with fixation protection, CSRF
+ * on every form, role rules. Both authenticate through one manager with the failed-login throttle in front.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSecurity
+class SecurityConfiguration {
+
+    static final String UI_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+            + "connect-src 'self'; font-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; "
+            + "form-action 'self'";
+    static final String API_CSP = "default-src 'none'; frame-ancestors 'none'";
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    UserDetailsService userDetailsService(Accounts accounts) {
+        return new MongoUserDetailsService(accounts);
+    }
+
+    @Bean
+    LoginThrottle loginThrottle(ProducerProperties properties) {
+        ProducerProperties.Login login = properties.login();
+        return new LoginThrottle(login.accountFailuresMax(), login.addressFailuresMax(), login.window(),
+                login.keysMax());
+    }
+
+    @Bean
+    AuthenticationManager authenticationManager(UserDetailsService users, PasswordEncoder encoder,
+                                                 LoginThrottle throttle, MeterRegistry meters) {
+        DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
+        passwords.setPasswordEncoder(encoder);
+        ProviderManager manager = new ProviderManager(new ThrottledAuthenticationProvider(passwords, throttle, meters));
+        manager.setEraseCredentialsAfterAuthentication(true);
+        return manager;
+    }
+
+    @Bean
+    ProblemResponses problemResponses(JsonMapper json) {
+        return new ProblemResponses(json);
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain apiChain(HttpSecurity http, AuthenticationManager manager, ProblemResponses problems)
+            throws Exception {
+        http.securityMatcher("/api/**", "/actuator/**", "/v3/api-docs/**")
+                .authenticationManager(manager)
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info",
+                                "/actuator/prometheus", "/v3/api-docs/**").permitAll()
+                        .requestMatchers("/actuator/**").hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.POST, "/api/accounts").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/items/*/movements", "/api/stock/alerts",
+                                "/api/commands/stream").hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.GET, "/api/items", "/api/items/*", "/api/locations",
+                                "/api/commands/*").authenticated()
+                        .requestMatchers("/api/items/**", "/api/locations/**", "/api/stock/**", "/api/imports/**",
+                                "/api/admin/**", "/api/orders/*/fulfil").hasRole("ADMIN")
+                        .requestMatchers("/api/orders", "/api/orders/**").authenticated()
+                        .anyRequest().authenticated())
+                .httpBasic(basic -> basic.realmName("stockroom")
+                        .authenticationEntryPoint((request, response, failure) ->
+                                unauthenticated(problems, request, response, failure)))
+                .exceptionHandling(errors -> errors
+                        .authenticationEntryPoint((request, response, failure) ->
+                                unauthenticated(problems, request, response, failure))
+                        .accessDeniedHandler((request, response, denied) -> problems.write(response,
+                                HttpServletResponse.SC_FORBIDDEN, "Forbidden",
+                                "Your role does not allow this operation.", request.getRequestURI())))
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .requestCache(cache -> cache.disable())
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(API_CSP))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)));
+        return http.build();
+    }
+
+    private static void unauthenticated(ProblemResponses problems, HttpServletRequest request,
+                                        HttpServletResponse response, AuthenticationException failure)
+            throws IOException {
+        if (failure instanceof LoginThrottledException throttled) {
+            response.setHeader("Retry-After", Long.toString(Math.max(1, throttled.retryAfter().toSeconds())));
+            problems.write(response, 429, "Too Many Requests", throttled.getMessage(), request.getRequestURI());
+            return;
+        }
+        response.setHeader("WWW-Authenticate", "Basic realm=\"stockroom\"");
+        problems.write(response, HttpServletResponse.SC_UNAUTHORIZED, "Unauthorized",
+                "Sign in with HTTP Basic credentials of a Stockroom account.", request.getRequestURI());
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain uiChain(HttpSecurity http, AuthenticationManager manager) throws Exception {
+        http.authenticationManager(manager)
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/login", "/register", "/error", "/error/**", "/css/**", "/js/**",
+                                "/img/**", "/images/**", "/webjars/**", "/favicon.ico", "/favicon.svg",
+                                "/swagger-ui/**", "/swagger-ui.html").permitAll()
+                        .requestMatchers("/admin/**", "/ui/admin/**").hasRole("ADMIN")
+                        .anyRequest().authenticated())
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false)
+                        .failureHandler((request, response, failure) -> response.sendRedirect(
+                                request.getContextPath() + (failure instanceof LoginThrottledException
+                                        ? "/login?locked" : "/login?error")))
+                        .permitAll())
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout")
+                        .deleteCookies("JSESSIONID").invalidateHttpSession(true))
+                .sessionManagement(sessions -> sessions
+                        .sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED)
+                        .sessionFixation(fixation -> fixation.changeSessionId()))
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(UI_CSP))
+                        .referrerPolicy(referrer -> referrer.policy(
+                                ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+        return http.build();
+    }
+}

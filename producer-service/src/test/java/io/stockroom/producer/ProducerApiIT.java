@@ -1,0 +1,407 @@
+package io.stockroom.producer;
+
+import io.stockroom.contracts.CommandOutcome;
+import io.stockroom.contracts.MessageType;
+import io.stockroom.contracts.Topology;
+import io.stockroom.contracts.item.ItemCreated;
+import io.stockroom.contracts.item.ItemDetails;
+import io.stockroom.contracts.item.Money;
+import io.stockroom.contracts.order.AllocatedLine;
+import io.stockroom.contracts.order.OrderConfirmed;
+import io.stockroom.contracts.stock.MovementKind;
+import io.stockroom.contracts.stock.StockChanged;
+import io.stockroom.contracts.stock.StockLevels;
+import io.stockroom.producer.account.application.Accounts;
+import io.stockroom.support.messaging.Actor;
+import io.stockroom.support.messaging.MessagePublisher;
+import io.stockroom.support.messaging.PublishContext;
+import io.stockroom.support.test.WithTestInfrastructure;
+import org.bson.Document;
+import org.bson.types.Decimal128;
+import org.junit.jupiter.api.Test;
+import org.springframework.amqp.core.Message;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import tools.jackson.databind.JsonNode;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "stockroom.producer.admin.username=root", "stockroom.producer.admin.password=root-password-for-tests",
+        "stockroom.producer.orders.per-user-max=3", "stockroom.producer.orders.window=1h",
+        "stockroom.producer.login.account-failures-max=3", "stockroom.producer.login.address-failures-max=1000",
+        "stockroom.producer.bodies.json-bytes-max=4096"})
+@WithTestInfrastructure
+class ProducerApiIT {
+
+    static final String ADMIN = "root";
+    static final String ADMIN_PASSWORD = "root-password-for-tests";
+    static final String PASSWORD = "shopper-password-1";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    Accounts accounts;
+    @Autowired
+    MessagePublisher publisher;
+    @Autowired
+    RabbitTemplate rabbit;
+    @Autowired
+    MongoTemplate mongo;
+    @Autowired
+    ApplicationRunner readSideBootstrap;
+
+    private ApiClient api() {
+        return new ApiClient(port);
+    }
+
+    private String shopper() {
+        String name = "shopper-" + UUID.randomUUID().toString().substring(0, 8);
+        accounts.register(name, PASSWORD);
+        return name;
+    }
+
+    private static String sku() {
+        return "W-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+    }
+
+    private void publishEvent(MessageType type, Record event) {
+        publisher.publish(type, event, new PublishContext("corr-" + UUID.randomUUID(), "test",
+                Actor.service("test-consumer")));
+    }
+
+    private static void assertProblem(ApiClient.Response response, int status) {
+        assertThat(response.status()).as(response.body()).isEqualTo(status);
+        assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(response.json().get("status").asInt()).isEqualTo(status);
+    }
+
+    @Test
+    void a_request_without_credentials_gets_a_401_problem() {
+        ApiClient.Response response = api().get("/api/items", null, null);
+
+        assertProblem(response, 401);
+        assertThat(response.header("WWW-Authenticate")).startsWith("Basic");
+        assertThat(response.header("Set-Cookie")).isNull();
+    }
+
+    @Test
+    void a_shopper_is_refused_every_admin_endpoint() {
+        String shopper = shopper();
+        String sku = sku();
+        List<String[]> adminCalls = List.of(
+                new String[]{"POST", "/api/items", "{}"},
+                new String[]{"PUT", "/api/items/" + sku, "{}"},
+                new String[]{"DELETE", "/api/items/" + sku, null},
+                new String[]{"GET", "/api/items/" + sku + "/movements", null},
+                new String[]{"POST", "/api/locations", "{}"},
+                new String[]{"POST", "/api/locations/WH1/deactivate", null},
+                new String[]{"POST", "/api/locations/WH1/reactivate", null},
+                new String[]{"POST", "/api/stock/" + sku + "/WH1/receive", "{\"quantity\":1}"},
+                new String[]{"POST", "/api/stock/" + sku + "/WH1/adjust", "{}"},
+                new String[]{"POST", "/api/stock/" + sku + "/WH1/count", "{}"},
+                new String[]{"DELETE", "/api/stock/" + sku + "/WH1", null},
+                new String[]{"POST", "/api/stock/" + sku + "/WH1/threshold", "{}"},
+                new String[]{"POST", "/api/stock/transfers", "{}"},
+                new String[]{"POST", "/api/stock/audits", null},
+                new String[]{"GET", "/api/stock/alerts", null},
+                new String[]{"GET", "/api/admin/actions", null},
+                new String[]{"GET", "/api/commands/stream", null},
+                new String[]{"POST", "/api/imports/items", "sku,name"},
+                new String[]{"POST", "/api/orders/ord-x/fulfil", null},
+                new String[]{"GET", "/actuator/env", null});
+        for (String[] call : adminCalls) {
+            ApiClient.Response response = api().send(call[0], call[1], shopper, PASSWORD,
+                    call[1].contains("imports") ? "text/csv" : "application/json", call[2]);
+            assertThat(response.status()).as(call[0] + " " + call[1]).isEqualTo(403);
+            assertThat(response.header("Content-Type")).as(call[1]).startsWith("application/problem+json");
+        }
+    }
+
+    @Test
+    void a_shopper_reading_or_cancelling_another_shoppers_order_gets_404() {
+        String owner = shopper();
+        String other = shopper();
+        ApiClient.Response placed = api().postJson("/api/orders", owner, PASSWORD,
+                "{\"lines\":[{\"sku\":\"" + sku() + "\",\"quantity\":1}]}", "Idempotency-Key", "key-" + UUID.randomUUID());
+        assertThat(placed.status()).as(placed.body()).isEqualTo(202);
+        String orderId = placed.json().get("orderId").asString();
+
+        assertThat(api().get("/api/orders/" + orderId, owner, PASSWORD).status()).isEqualTo(200);
+        assertProblem(api().get("/api/orders/" + orderId, other, PASSWORD), 404);
+        assertProblem(api().postJson("/api/orders/" + orderId + "/cancel", other, PASSWORD, null), 404);
+        assertThat(api().get("/api/orders", other, PASSWORD).json().size()).isZero();
+    }
+
+    @Test
+    void bad_bodies_get_400_problems_naming_the_field() {
+        String sku = sku();
+        ApiClient.Response unknown = api().postJson("/api/stock/" + sku + "/WH1/receive", ADMIN, ADMIN_PASSWORD,
+                "{\"quantity\":5,\"onHand\":1000}");
+        assertProblem(unknown, 400);
+        assertThat(unknown.json().get("errors").get(0).get("field").asString()).isEqualTo("onHand");
+
+        ApiClient.Response wrongType = api().postJson("/api/stock/" + sku + "/WH1/receive", ADMIN, ADMIN_PASSWORD,
+                "{\"quantity\":\"many\"}");
+        assertProblem(wrongType, 400);
+        assertThat(wrongType.json().get("errors").get(0).get("field").asString()).isEqualTo("quantity");
+
+        ApiClient.Response fraction = api().postJson("/api/stock/" + sku + "/WH1/receive", ADMIN, ADMIN_PASSWORD,
+                "{\"quantity\":1.5}");
+        assertProblem(fraction, 400);
+
+        ApiClient.Response negative = api().postJson("/api/stock/" + sku + "/WH1/receive", ADMIN, ADMIN_PASSWORD,
+                "{\"quantity\":-3}");
+        assertProblem(negative, 400);
+        assertThat(negative.json().get("errors").get(0).get("field").asString()).isEqualTo("quantity");
+
+        ApiClient.Response badPrice = api().postJson("/api/items", ADMIN, ADMIN_PASSWORD, "{\"sku\":\"" + sku
+                + "\",\"name\":\"Diver\",\"brand\":\"Acme\",\"category\":\"watch\",\"price\":{\"amount\":\"19.999\","
+                + "\"currency\":\"EUR\"},\"lowStockThreshold\":2}");
+        assertProblem(badPrice, 400);
+        assertThat(badPrice.json().get("detail").asString()).contains("decimal places");
+
+        ApiClient.Response badSku = api().postJson("/api/stock/lower-case/WH1/receive", ADMIN, ADMIN_PASSWORD,
+                "{\"quantity\":1}");
+        assertProblem(badSku, 400);
+
+        ApiClient.Response oversized = api().postJson("/api/stock/" + sku + "/WH1/receive", ADMIN, ADMIN_PASSWORD,
+                "{\"quantity\":1,\"note\":\"" + "x".repeat(5_000) + "\"}");
+        assertProblem(oversized, 413);
+
+        assertThat(mongo.getCollection("admin_actions").countDocuments(new Document("subject", sku + "@WH1")))
+                .as("nothing invalid was recorded or sent").isZero();
+    }
+
+    @Test
+    void the_same_idempotency_key_places_one_order_and_sends_one_command() {
+        String shopper = shopper();
+        String key = "retry-" + UUID.randomUUID();
+        String body = "{\"lines\":[{\"sku\":\"" + sku() + "\",\"quantity\":2,\"location\":\"WH1\"}]}";
+
+        ApiClient.Response first = api().postJson("/api/orders", shopper, PASSWORD, body, "Idempotency-Key", key);
+        ApiClient.Response retry = api().postJson("/api/orders", shopper, PASSWORD, body, "Idempotency-Key", key);
+
+        assertThat(first.status()).as(first.body()).isEqualTo(202);
+        assertThat(retry.status()).as(retry.body()).isEqualTo(200);
+        String orderId = first.json().get("orderId").asString();
+        assertThat(retry.json().get("orderId").asString()).isEqualTo(orderId);
+        assertThat(first.json().get("status").asString()).isEqualTo("PLACED");
+        assertThat(placeOrderMessagesFor(orderId)).isEqualTo(1);
+        JsonNode order = api().get("/api/orders/" + orderId, shopper, PASSWORD).json();
+        assertThat(order.get("customer").asString()).isEqualTo(shopper);
+        assertThat(order.get("history").get(0).get("status").asString()).isEqualTo("PLACED");
+    }
+
+    /** Drains the order command queue of this test's vhost (no order consumer runs here) and counts one order's. */
+    private int placeOrderMessagesFor(String orderId) {
+        int count = 0;
+        Message message;
+        while ((message = rabbit.receive(Topology.ORDER_COMMANDS_QUEUE, 1_000)) != null) {
+            if (MessageType.PLACE_ORDER.routingKey().equals(message.getMessageProperties().getType())
+                    && new String(message.getBody(), StandardCharsets.UTF_8).contains(orderId)) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    @Test
+    void placing_too_many_orders_gets_429_with_retry_after() {
+        String shopper = shopper();
+        String body = "{\"lines\":[{\"sku\":\"" + sku() + "\",\"quantity\":1}]}";
+        for (int i = 0; i < 3; i++) {
+            assertThat(api().postJson("/api/orders", shopper, PASSWORD, body, "Idempotency-Key",
+                    "burst-" + i + "-" + UUID.randomUUID()).status()).isEqualTo(202);
+        }
+
+        ApiClient.Response limited = api().postJson("/api/orders", shopper, PASSWORD, body, "Idempotency-Key",
+                "burst-4-" + UUID.randomUUID());
+
+        assertProblem(limited, 429);
+        assertThat(Long.parseLong(limited.header("Retry-After"))).isPositive();
+        assertThat(api().postJson("/api/orders", shopper(), PASSWORD, body, "Idempotency-Key",
+                "other-user-" + UUID.randomUUID()).status()).as("another user is not limited").isEqualTo(202);
+    }
+
+    @Test
+    void repeated_wrong_passwords_lock_the_account_even_for_the_right_password() {
+        String shopper = shopper();
+        for (int i = 0; i < 3; i++) {
+            assertProblem(api().get("/api/items", shopper, "wrong-password-" + i), 401);
+        }
+
+        ApiClient.Response locked = api().get("/api/items", shopper, PASSWORD);
+
+        assertProblem(locked, 429);
+        assertThat(locked.header("Retry-After")).isNotNull();
+        assertThat(api().get("/api/items", shopper(), PASSWORD).status()).as("other accounts still work")
+                .isEqualTo(200);
+    }
+
+    @Test
+    void a_command_turns_applied_when_its_outcome_event_arrives() {
+        ApiClient.Response accepted = api().postJson("/api/locations", ADMIN, ADMIN_PASSWORD,
+                "{\"code\":\"DS-" + (System.nanoTime() % 100_000) + "\",\"name\":\"Dark store\",\"type\":\"DARK_STORE\","
+                        + "\"priority\":2}");
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
+        String commandId = accepted.json().get("commandId").asString();
+        assertThat(accepted.header("Location")).isEqualTo("/api/commands/" + commandId);
+        JsonNode pending = api().get("/api/commands/" + commandId, ADMIN, ADMIN_PASSWORD).json();
+        assertThat(pending.get("status").asString()).isEqualTo("PENDING");
+        assertThat(pending.get("actor").asString()).isEqualTo(ADMIN);
+
+        publishEvent(MessageType.COMMAND_OUTCOME, CommandOutcome.applied(commandId, MessageType.CREATE_LOCATION,
+                "DS", "registered", Instant.now()));
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(api()
+                .get("/api/commands/" + commandId, ADMIN, ADMIN_PASSWORD).json().get("status").asString())
+                .isEqualTo("APPLIED"));
+        publishEvent(MessageType.COMMAND_OUTCOME, CommandOutcome.rejected(commandId, MessageType.CREATE_LOCATION,
+                "DS", "LATE", "a repeated outcome changes nothing", Instant.now()));
+        assertThat(api().get("/api/admin/actions?size=100", ADMIN, ADMIN_PASSWORD).json().get("items")
+                .valueStream().anyMatch(a -> a.get("commandId").asString().equals(commandId))).isTrue();
+    }
+
+    @Test
+    void an_order_view_follows_order_events_and_ignores_stale_ones() {
+        String shopper = shopper();
+        String sku = sku();
+        String orderId = api().postJson("/api/orders", shopper, PASSWORD,
+                "{\"lines\":[{\"sku\":\"" + sku + "\",\"quantity\":1}]}", "Idempotency-Key", "ev-" + UUID.randomUUID())
+                .json().get("orderId").asString();
+
+        publishEvent(MessageType.ORDER_CONFIRMED, new OrderConfirmed(orderId, shopper,
+                List.of(new AllocatedLine(0, sku, "WH1", 1)), 2, Instant.now()));
+        publishEvent(MessageType.ORDER_CONFIRMED, new OrderConfirmed(orderId, shopper,
+                List.of(new AllocatedLine(0, sku, "OLD", 1)), 1, Instant.now()));
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            JsonNode order = api().get("/api/orders/" + orderId, shopper, PASSWORD).json();
+            assertThat(order.get("status").asString()).isEqualTo("CONFIRMED");
+            assertThat(order.get("version").asLong()).isEqualTo(2);
+            assertThat(order.get("lines").get(0).get("location").asString()).isEqualTo("WH1");
+            assertThat(order.get("history").size()).isEqualTo(2);
+        });
+    }
+
+    @Test
+    void the_read_side_follows_item_and_stock_events() {
+        String sku = sku();
+        ItemDetails details = new ItemDetails("Seamaster " + sku, "Omegax", "diver", new Money(new BigDecimal("4999.00"),
+                "EUR"), Map.of("movement", "automatic"), 3);
+        publishEvent(MessageType.ITEM_CREATED, new ItemCreated(sku, details, 1, Instant.now()));
+        publishEvent(MessageType.STOCK_CHANGED, new StockChanged(sku, "WH1", StockLevels.of(10, 2), 3, 5,
+                "op-" + UUID.randomUUID(), MovementKind.RECEIVED, Instant.now()));
+        publishEvent(MessageType.STOCK_CHANGED, new StockChanged(sku, "WH1", StockLevels.of(1, 0), 3, 4,
+                "op-stale", MovementKind.RECEIVED, Instant.now()));
+        String shopper = shopper();
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            ApiClient.Response item = api().get("/api/items/" + sku, shopper, PASSWORD);
+            assertThat(item.status()).isEqualTo(200);
+            JsonNode stock = item.json().get("stock").get(0);
+            assertThat(stock.get("available").asInt()).isEqualTo(8);
+            assertThat(stock.get("version").asLong()).isEqualTo(5);
+            assertThat(item.json().get("availability").asString()).isEqualTo("IN_STOCK");
+        });
+        JsonNode search = api().get("/api/items?q=seamaster%20" + sku.toLowerCase() + "&sort=-price&size=5", shopper,
+                PASSWORD).json();
+        assertThat(search.get("total").asLong()).isEqualTo(1);
+        assertThat(search.get("items").get(0).get("sku").asString()).isEqualTo(sku);
+        assertProblem(api().get("/api/items?size=1000", shopper, PASSWORD), 400);
+    }
+
+    @Test
+    void the_read_side_bootstraps_from_stored_documents_without_overwriting_newer_state() throws Exception {
+        String sku = sku();
+        mongo.getCollection("items").insertOne(new Document("_id", sku).append("details",
+                        new Document("name", "Stored " + sku).append("brand", "Tissotx").append("category", "dress")
+                                .append("price", new Document("amount", new Decimal128(new BigDecimal("350.00")))
+                                        .append("currency", "EUR"))
+                                .append("attributes", new Document()).append("lowStockThreshold", 5))
+                .append("version", 2L).append("deleted", false));
+        mongo.getCollection("locations").insertOne(new Document("_id", "BOOT1").append("name", "Boot warehouse")
+                .append("type", "WAREHOUSE").append("priority", 1).append("active", true).append("version", 1L));
+        mongo.getCollection("stock_levels").insertOne(new Document("_id", sku + "@BOOT1").append("sku", sku)
+                .append("location", "BOOT1").append("onHand", 4).append("reserved", 0).append("available", 4)
+                .append("lowStockThreshold", 5).append("version", 3L));
+
+        readSideBootstrap.run(null);
+
+        String shopper = shopper();
+        JsonNode item = api().get("/api/items/" + sku, shopper, PASSWORD).json();
+        assertThat(item.get("name").asString()).isEqualTo("Stored " + sku);
+        assertThat(item.get("price").get("amount").decimalValue()).isEqualByComparingTo("350.00");
+        assertThat(item.get("availability").asString()).isEqualTo("LOW");
+        assertThat(item.get("stock").get(0).get("onHand").asInt()).isEqualTo(4);
+        assertThat(api().get("/api/locations", shopper, PASSWORD).json().valueStream()
+                .anyMatch(l -> l.get("code").asString().equals("BOOT1"))).isTrue();
+        JsonNode alerts = api().get("/api/stock/alerts", ADMIN, ADMIN_PASSWORD).json();
+        assertThat(alerts.valueStream().anyMatch(a -> a.get("sku").asString().equals(sku))).isTrue();
+
+        publishEvent(MessageType.STOCK_CHANGED, new StockChanged(sku, "BOOT1", StockLevels.of(40, 0), 5, 9,
+                "op-" + UUID.randomUUID(), MovementKind.RECEIVED, Instant.now()));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(api().get("/api/items/" + sku, shopper,
+                PASSWORD).json().get("stock").get(0).get("onHand").asInt()).isEqualTo(40));
+        readSideBootstrap.run(null);
+        assertThat(api().get("/api/items/" + sku, shopper, PASSWORD).json().get("stock").get(0).get("onHand").asInt())
+                .as("an older stored version does not overwrite a newer event").isEqualTo(40);
+    }
+
+    @Test
+    void a_csv_import_sends_valid_rows_once_and_reports_bad_rows() {
+        String sku = sku();
+        String csv = "sku,name,brand,category,price,currency,lowStockThreshold,location,quantity\n"
+                + sku + ",Imported diver,Seikox,diver,299.00,EUR,2,WH1,5\n"
+                + "bad sku,Broken,Seikox,diver,299.00,EUR,2,,\n"
+                + sku + "-2,Cheap,Seikox,diver,1.999,EUR,2,,\n";
+
+        ApiClient.Response first = api().send("POST", "/api/imports/items", ADMIN, ADMIN_PASSWORD, "text/csv", csv);
+        ApiClient.Response retry = api().send("POST", "/api/imports/items", ADMIN, ADMIN_PASSWORD, "text/csv", csv);
+
+        assertThat(first.status()).as(first.body()).isEqualTo(200);
+        assertThat(first.json().get("accepted").asInt()).isEqualTo(1);
+        assertThat(first.json().get("rejected").asInt()).isEqualTo(2);
+        JsonNode rows = first.json().get("rows");
+        assertThat(rows.get(0).get("status").asString()).isEqualTo("ACCEPTED");
+        assertThat(rows.get(1).get("row").asInt()).isEqualTo(3);
+        assertThat(rows.get(1).get("errors").get(0).asString()).contains("sku");
+        assertThat(rows.get(2).get("errors").get(0).asString()).contains("decimal places");
+        assertThat(retry.json().get("rows").get(0).get("status").asString()).isEqualTo("DUPLICATE");
+        assertThat(retry.json().get("rows").get(0).get("commandId").asString())
+                .isEqualTo(rows.get(0).get("commandId").asString());
+    }
+
+    @Test
+    void registration_creates_shoppers_and_refuses_taken_names_and_weak_passwords() {
+        String name = "new-" + UUID.randomUUID().toString().substring(0, 8);
+
+        ApiClient.Response created = api().postJson("/api/accounts", null, null,
+                "{\"username\":\"" + name.toUpperCase() + "\",\"password\":\"long-enough-password\"}");
+
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        assertThat(created.json().get("username").asString()).isEqualTo(name);
+        assertProblem(api().postJson("/api/accounts", null, null,
+                "{\"username\":\"" + name + "\",\"password\":\"long-enough-password\"}"), 409);
+        assertProblem(api().postJson("/api/accounts", null, null,
+                "{\"username\":\"x" + name + "\",\"password\":\"short\"}"), 400);
+        assertProblem(api().postJson("/api/accounts", null, null,
+                "{\"username\":\"x" + name + "\",\"password\":\"long-enough-password\",\"roles\":[\"ADMIN\"]}"), 400);
+        assertThat(api().get("/api/items", name, "long-enough-password").status()).isEqualTo(200);
+        assertProblem(api().postJson("/api/items", name, "long-enough-password", "{}"), 403);
+    }
+}
