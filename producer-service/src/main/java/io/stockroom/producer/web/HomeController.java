@@ -5,7 +5,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /** The landing page depends on who signs in: admins manage the catalogue, shoppers shop. */
-@Controller
+@Controller("ui.homeController")
 class HomeController {
 
     @GetMapping("/")

@@ -6,7 +6,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /** The sign-in page; Spring Security handles the POST. A signed-in user is sent to their dashboard instead. */
-@Controller
+@Controller("ui.loginController")
 class LoginController {
 
     @GetMapping("/login")

@@ -11,7 +11,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 
 /** Self-service registration of shoppers; a successful registration goes on to the sign-in page. */
-@Controller
+@Controller("ui.registrationController")
 class RegistrationController {
 
     private final Accounts accounts;

@@ -11,7 +11,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /** The audit log: every admin command, newest first, with its outcome. */
-@Controller
+@Controller("ui.actionsController")
 class ActionsController {
 
     static final int PAGE_SIZE = 25;

@@ -10,7 +10,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import java.util.List;
 
 /** Low-stock and out-of-stock records across locations, most urgent first. */
-@Controller
+@Controller("ui.alertsController")
 class AlertsController {
 
     private final Catalogue catalogue;

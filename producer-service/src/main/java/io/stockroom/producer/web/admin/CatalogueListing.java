@@ -15,7 +15,7 @@ import java.util.List;
  * Fills a model with one page of the catalogue, the filter menus and sort/page links; shared by the admin items
  * table and the shop. A filter the read side refuses is reported on the page instead of failing it.
  */
-@Component
+@Component("ui.catalogueListing")
 public class CatalogueListing {
 
     /** Rows per page of a listing in the browser. */

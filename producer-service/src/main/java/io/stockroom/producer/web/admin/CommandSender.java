@@ -18,7 +18,7 @@ import java.util.function.Function;
  * live, or an error when the command could not be built (the contract refused a value) or sent (the broker did not
  * confirm it; nothing was applied and the admin can retry).
  */
-@Component
+@Component("ui.commandSender")
 public class CommandSender {
 
     private final AdminCommands commands;

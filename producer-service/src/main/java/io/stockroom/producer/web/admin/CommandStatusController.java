@@ -15,7 +15,7 @@ import java.time.Instant;
  * The status of one admin command for app.js on the session (the {@code /api/**} chain is stateless Basic auth, so
  * the browser polls here). {@code /ui/admin/**} is admin-only in the security chain.
  */
-@RestController
+@RestController("ui.commandStatusController")
 class CommandStatusController {
 
     private final AdminCommands commands;

@@ -24,7 +24,7 @@ import java.nio.charset.StandardCharsets;
  * CSV import: the upload form and, after an upload, the per-row report (rows that were sent follow their command's
  * outcome live). The report is handed over as a flash attribute so a reload never uploads twice.
  */
-@Controller
+@Controller("ui.importController")
 class ImportController {
 
     /** Upper bound on an upload; 5,000 rows of a few hundred bytes fit well within it. */
@@ -58,7 +58,7 @@ class ImportController {
         try (Reader csv = new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8)) {
             ImportReport report = itemImport.importCsv(Requesters.of(auth, request), csv);
             redirect.addFlashAttribute("report", report);
-            Flash.ok(redirect, report.accepted() + " rows sent, " + report.rejected() + " rejected. Sent rows are "
+            Flash.ok(redirect, rows(report.accepted()) + " sent, " + report.rejected() + " rejected. Sent rows are "
                     + "applied by the catalogue service; their status updates below.");
         } catch (IllegalArgumentException badFile) {
             Flash.error(redirect, "The file was not imported: " + badFile.getMessage());
@@ -69,5 +69,9 @@ class ImportController {
             Flash.error(redirect, "The file could not be read. Save it as UTF-8 CSV and try again.");
         }
         return "redirect:/admin/import";
+    }
+
+    private static String rows(int count) {
+        return count == 1 ? "1 row" : count + " rows";
     }
 }

@@ -35,7 +35,7 @@ import java.util.List;
  * The item page: details, stock per location with the forms that change it, and the movement history. A form with
  * bad input is shown again with its messages; a valid one sends its command and comes back with a live status.
  */
-@Controller
+@Controller("ui.itemController")
 class ItemController {
 
     /** Movements shown on the item page; the full ledger stays queryable through the API. */

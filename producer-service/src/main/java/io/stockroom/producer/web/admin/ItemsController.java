@@ -16,7 +16,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import java.util.List;
 
 /** The admin dashboard: the catalogue table (search, filters, sort, pages) and the form that adds an item. */
-@Controller
+@Controller("ui.itemsController")
 class ItemsController {
 
     static final List<String> CURRENCIES = List.of("EUR", "USD", "GBP", "INR", "CHF", "JPY");

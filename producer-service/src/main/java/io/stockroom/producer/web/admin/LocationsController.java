@@ -20,7 +20,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import java.util.Arrays;
 
 /** Locations: the list with (de)activation, and the form that creates one. */
-@Controller
+@Controller("ui.locationsController")
 class LocationsController {
 
     private final Catalogue catalogue;

@@ -40,7 +40,7 @@ final class Cart implements Serializable {
     }
 
     synchronized Map<String, Integer> lines() {
-        return Map.copyOf(units);
+        return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(units));
     }
 
     synchronized List<String> skus() {

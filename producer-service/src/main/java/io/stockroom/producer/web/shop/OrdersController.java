@@ -35,7 +35,7 @@ import java.util.function.Function;
  * A shopper's orders: placing the cart as an order, "My orders", one order with its history, cancelling, and the
  * server-sent event stream that moves their statuses live.
  */
-@Controller
+@Controller("ui.ordersController")
 class OrdersController {
 
     /** Orders listed on "My orders". */

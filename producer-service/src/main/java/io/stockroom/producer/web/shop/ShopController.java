@@ -31,7 +31,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** The shop: browse and search the catalogue with live availability, and a cart kept in the session. */
-@Controller
+@Controller("ui.shopController")
 class ShopController {
 
     static final String CART = "cart";
