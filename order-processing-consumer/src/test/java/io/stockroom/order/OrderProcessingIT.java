@@ -361,4 +361,24 @@ class OrderProcessingIT {
         assertThat(orders.find(forged.orderId())).isEmpty();
         assertThat(levels(watch, warehouse)).isEqualTo(StockLevels.of(10, 0));
     }
+
+    @Test
+    void a_cancel_that_overtakes_its_own_order_waits_for_the_placement_to_settle_and_then_cancels()
+            throws InterruptedException {
+        PlaceOrder command = order("alice", new OrderLine(watch, 2, warehouse));
+        // The placement has begun (the order document exists) but has not reserved anything yet.
+        orders.createOrGet(Order.placed(command, Instant.now()));
+        String cancel = commandId();
+
+        OrderFixtures.send(publisher, MessageType.CANCEL_ORDER, new CancelOrder(cancel, command.orderId(), null),
+                ALICE);
+        Thread.sleep(500);
+        assertThat(events.find(CommandOutcome.class, o -> o.commandId().equals(cancel))).isEmpty();
+        OrderFixtures.send(publisher, MessageType.PLACE_ORDER, command, ALICE);
+
+        assertThat(events.awaitOutcome(cancel).status()).isEqualTo(CommandOutcome.Status.APPLIED);
+        assertThat(levels(watch, warehouse)).isEqualTo(StockLevels.of(10, 0));
+        assertThat(stored(command.orderId()).history()).extracting(change -> change.status()).containsExactly(
+                OrderStatus.PLACED, OrderStatus.CONFIRMED, OrderStatus.CANCELLING, OrderStatus.CANCELLED);
+    }
 }

@@ -10,6 +10,7 @@ import io.stockroom.order.domain.Order;
 import io.stockroom.order.domain.OrderStatus;
 import io.stockroom.stock.ledger.application.StockLedger;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -29,10 +30,16 @@ public final class OrderLifecycle {
 
     private final Orders orders;
     private final Reservations reservations;
+    private final Duration placementGrace;
 
-    public OrderLifecycle(Orders orders, StockLedger ledger) {
+    /**
+     * @param placementGrace how long after it was sent a command waits for an order still being placed, before it
+     *                       is refused as an invalid transition
+     */
+    public OrderLifecycle(Orders orders, StockLedger ledger, Duration placementGrace) {
         this.orders = orders;
         this.reservations = new Reservations(ledger);
+        this.placementGrace = placementGrace;
     }
 
     /** The owner or an admin cancels a confirmed order; anyone else learns only that there is no such order. */
@@ -83,10 +90,13 @@ public final class OrderLifecycle {
                 order = reload(order);
             } else if (ours && order.status() == closing.closing().successors().iterator().next()) {
                 return done(order, closing, new ArrayList<>(), context);
+            } else if (order.status() == OrderStatus.PLACED || order.status() == OrderStatus.REJECTING) {
+                if (context.sentAt().plus(placementGrace).isAfter(context.now())) {
+                    throw new OrderStillPlacing(order.orderId());
+                }
+                return List.of(invalidTransition(order, closing, context));
             } else {
-                return List.of(CommandOutcome.rejected(closing.commandId(), closing.type(), order.orderId(),
-                        INVALID_TRANSITION, "Order " + order.orderId() + " is " + order.status()
-                                + "; only a CONFIRMED order can be " + closing.done(), context.now()));
+                return List.of(invalidTransition(order, closing, context));
             }
         }
         throw new IllegalStateException("order " + found.orderId() + " kept changing; giving up after "
@@ -102,6 +112,12 @@ public final class OrderLifecycle {
         events.add(CommandOutcome.applied(closing.commandId(), closing.type(), order.orderId(),
                 "Order " + order.orderId() + " " + closing.done(), context.now()));
         return events;
+    }
+
+    private static CommandOutcome invalidTransition(Order order, Closing closing, OrderContext context) {
+        return CommandOutcome.rejected(closing.commandId(), closing.type(), order.orderId(), INVALID_TRANSITION,
+                "Order " + order.orderId() + " is " + order.status() + "; only a CONFIRMED order can be "
+                        + closing.done(), context.now());
     }
 
     private static CommandOutcome notFound(String commandId, MessageType type, String orderId, OrderContext context) {

@@ -7,11 +7,13 @@ import io.stockroom.contracts.order.PlaceOrder;
 import io.stockroom.order.application.OrderContext;
 import io.stockroom.order.application.OrderLifecycle;
 import io.stockroom.order.application.OrderPlacement;
+import io.stockroom.order.application.OrderStillPlacing;
 import io.stockroom.support.messaging.DeadLetterReason;
 import io.stockroom.support.messaging.Envelope;
 import io.stockroom.support.messaging.MessageHandler;
 import io.stockroom.support.messaging.MessagePublisher;
 import io.stockroom.support.messaging.MessageRejectedException;
+import io.stockroom.support.messaging.TransientFailure;
 
 import java.time.Clock;
 import java.util.EnumSet;
@@ -49,13 +51,20 @@ final class OrderCommandHandler implements MessageHandler {
     @Override
     public void handle(Envelope<?> envelope) {
         OrderContext context = new OrderContext(envelope.metadata().actor().name(),
-                envelope.metadata().actor().isAdmin(), envelope.metadata().correlationId(), clock.instant());
-        List<Record> events = switch (envelope.payload()) {
-            case PlaceOrder command -> placement.place(forItsCustomer(command, context), context);
-            case CancelOrder command -> lifecycle.cancel(command, context);
-            case FulfilOrder command -> lifecycle.fulfil(command, context);
-            default -> throw new IllegalStateException("no handler for " + envelope.metadata().type());
-        };
+                envelope.metadata().actor().isAdmin(), envelope.metadata().correlationId(),
+                envelope.metadata().timestamp(), clock.instant());
+        List<Record> events;
+        try {
+            events = switch (envelope.payload()) {
+                case PlaceOrder command -> placement.place(forItsCustomer(command, context), context);
+                case CancelOrder command -> lifecycle.cancel(command, context);
+                case FulfilOrder command -> lifecycle.fulfil(command, context);
+                default -> throw new IllegalStateException("no handler for " + envelope.metadata().type());
+            };
+        } catch (OrderStillPlacing notYet) {
+            // Retried with backoff, then requeued: the placement settles in milliseconds.
+            throw new TransientFailure(notYet.getMessage());
+        }
         if (!events.isEmpty()) {
             publisher.publishAll(events.stream()
                     .map(event -> new MessagePublisher.Outgoing(MessageType.ofEvent(event), event)).toList(),

@@ -15,11 +15,13 @@ import io.stockroom.support.messaging.ReliableMessaging;
 import io.stockroom.support.messaging.TopologyDeclarations;
 import org.springframework.amqp.core.Declarables;
 import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 
 /** Wires the order service: its queue, its stores, its application services. */
@@ -45,10 +47,11 @@ class OrderMessagingConfiguration {
 
     @Bean
     OrderCommandHandler orderCommandHandler(Orders orders, StockLedger ledger, MongoTemplate mongo,
-                                            MessagePublisher publisher, MeterRegistry meters, Clock clock) {
+                                            MessagePublisher publisher, MeterRegistry meters, Clock clock,
+                                            @Value("${stockroom.orders.placement-grace:10s}") Duration grace) {
         return new OrderCommandHandler(
                 new OrderPlacement(orders, ledger, new MongoStockPlaces(mongo), new MicrometerOrderMetrics(meters)),
-                new OrderLifecycle(orders, ledger), publisher, clock);
+                new OrderLifecycle(orders, ledger, grace), publisher, clock);
     }
 
     @Bean
