@@ -1,0 +1,210 @@
+package io.stockroom.health.monitoring.application;
+
+import io.stockroom.health.monitoring.domain.ActuatorCheck;
+import io.stockroom.health.monitoring.domain.DeadLetterTrend;
+import io.stockroom.health.monitoring.domain.MonitoredService;
+import io.stockroom.health.monitoring.domain.QueueSnapshot;
+import io.stockroom.health.monitoring.domain.QueueSource;
+import io.stockroom.health.monitoring.domain.QueueStats;
+import io.stockroom.health.monitoring.domain.ServiceState;
+import io.stockroom.health.monitoring.domain.StateRules;
+import io.stockroom.health.monitoring.domain.Transition;
+import io.stockroom.health.monitoring.domain.Verdict;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Holds each service's state and applies the two kinds of observation to it. Both monitoring threads call in here;
+ * every method is synchronized and short (no I/O: the store and alert adapters queue their work), so neither thread
+ * waits on the other for long. Every change of state becomes a {@link Transition}: stored, kept in a bounded recent
+ * list, and handed to every alert channel.
+ */
+public final class HealthMonitor {
+
+    private static final Logger log = LoggerFactory.getLogger(HealthMonitor.class);
+
+    private final Map<String, Tracked> services = new LinkedHashMap<>();
+    private final Deque<Transition> recent = new ArrayDeque<>();
+    private final int recentMax;
+    private final Duration dlqGrowthWindow;
+    private final Duration queueFreshnessMax;
+    private final StateStore store;
+    private final List<TransitionAlerts> alerts;
+    private final Clock clock;
+    private QueueSnapshot queues;
+    private long version;
+
+    public HealthMonitor(List<MonitoredService> monitored, Settings settings, StateStore store,
+                         List<TransitionAlerts> alerts, Clock clock) {
+        if (monitored.isEmpty()) {
+            throw new IllegalArgumentException("nothing to monitor: configure stockroom.health.services");
+        }
+        monitored.forEach(service -> {
+            if (services.put(service.name(), new Tracked(service)) != null) {
+                throw new IllegalArgumentException("service " + service.name() + " is configured twice");
+            }
+        });
+        this.recentMax = settings.recentTransitionsMax();
+        this.dlqGrowthWindow = settings.dlqGrowthWindow();
+        this.queueFreshnessMax = settings.queueFreshnessMax();
+        this.store = store;
+        this.alerts = List.copyOf(alerts);
+        this.clock = clock;
+        this.queues = QueueSnapshot.unavailable("not read yet", clock.instant());
+    }
+
+    /**
+     * @param recentTransitionsMax transitions kept in memory for the page
+     * @param dlqGrowthWindow      a DLQ that grew within this window counts as growing
+     * @param queueFreshnessMax    queue figures older than this are ignored (the queue thread is stuck)
+     */
+    public record Settings(int recentTransitionsMax, Duration dlqGrowthWindow, Duration queueFreshnessMax) {
+        public Settings {
+            if (recentTransitionsMax < 1 || recentTransitionsMax > 1_000) {
+                throw new IllegalArgumentException("recent transitions kept must be 1..1000");
+            }
+        }
+    }
+
+    /** Continues from the persisted states and history, so a restart does not forget an ongoing outage. */
+    public synchronized void restore() {
+        store.loadStates().forEach((name, stored) -> {
+            Tracked tracked = services.get(name);
+            if (tracked != null) {
+                tracked.state = stored.state();
+                tracked.reason = stored.reason();
+                tracked.since = stored.since();
+            }
+        });
+        recent.clear();
+        store.recent(recentMax).forEach(recent::addLast);
+        version++;
+    }
+
+    public List<MonitoredService> monitored() {
+        return services.values().stream().map(tracked -> tracked.service).toList();
+    }
+
+    public synchronized void recordQueues(QueueSnapshot snapshot) {
+        queues = snapshot;
+        for (Tracked tracked : services.values()) {
+            tracked.service.consumedQueue().flatMap(snapshot::queue).ifPresent(stats -> {
+                tracked.dlqTrend = tracked.dlqTrend.next(stats.deadLetters(), snapshot.observedAt());
+                tracked.lastCheck = snapshot.observedAt();
+            });
+            evaluate(tracked);
+        }
+        version++;
+    }
+
+    public synchronized void recordActuator(String service, ActuatorCheck check) {
+        Tracked tracked = services.get(service);
+        if (tracked == null) {
+            throw new IllegalArgumentException("unknown service " + service);
+        }
+        tracked.actuator = check;
+        tracked.lastCheck = check.checkedAt();
+        evaluate(tracked);
+        version++;
+    }
+
+    public synchronized HealthOverview overview() {
+        Instant now = clock.instant();
+        List<ServiceHealth> health = services.values().stream().map(tracked -> view(tracked, now)).toList();
+        return new HealthOverview(now, queues.source(), queues.sourceDetail(),
+                queues.source() == QueueSource.UNAVAILABLE ? null : queues.observedAt(), health,
+                new ArrayList<>(recent));
+    }
+
+    public synchronized Optional<ServiceState> stateOf(String service) {
+        return Optional.ofNullable(services.get(service)).map(tracked -> tracked.state);
+    }
+
+    public synchronized QueueSnapshot queues() {
+        return queues;
+    }
+
+    /** Grows by one on every observation; live views compare it to know whether to push. */
+    public synchronized long version() {
+        return version;
+    }
+
+    private void evaluate(Tracked tracked) {
+        Instant now = clock.instant();
+        Verdict verdict = StateRules.judge(tracked.service, tracked.actuator, freshQueue(tracked, now),
+                tracked.dlqTrend.growing(now, dlqGrowthWindow));
+        tracked.reason = verdict.reason();
+        if (verdict.state() == tracked.state || verdict.state() == ServiceState.UNKNOWN) {
+            return;
+        }
+        Instant at = tracked.since != null && !now.isAfter(tracked.since)
+                ? tracked.since.plus(1, ChronoUnit.MICROS) : now;
+        Transition transition = new Transition(tracked.service.name(), tracked.state, verdict.state(),
+                verdict.reason(), at);
+        tracked.state = verdict.state();
+        tracked.since = at;
+        remember(transition);
+        store.append(transition);
+        store.saveState(new StoredState(tracked.service.name(), tracked.state, tracked.reason, at));
+        ServiceHealth health = view(tracked, now);
+        for (TransitionAlerts channel : alerts) {
+            try {
+                channel.transitioned(transition, health);
+            } catch (RuntimeException e) {
+                log.warn("Alert channel " + channel.getClass().getSimpleName()
+                        + " failed for " + transition.id(), e);
+            }
+        }
+    }
+
+    private QueueStats freshQueue(Tracked tracked, Instant now) {
+        if (queues.source() == QueueSource.UNAVAILABLE
+                || Duration.between(queues.observedAt(), now).compareTo(queueFreshnessMax) > 0) {
+            return null;
+        }
+        return tracked.service.consumedQueue().flatMap(queues::queue).orElse(null);
+    }
+
+    private ServiceHealth view(Tracked tracked, Instant now) {
+        MonitoredService service = tracked.service;
+        QueueStats stats = service.consumedQueue().flatMap(queues::queue).orElse(null);
+        return new ServiceHealth(service.name(), service.actuatorUrl(), service.queue(), tracked.state,
+                tracked.reason, tracked.since, tracked.lastCheck, tracked.actuator, stats,
+                tracked.dlqTrend.growing(now, dlqGrowthWindow));
+    }
+
+    private void remember(Transition transition) {
+        recent.addFirst(transition);
+        while (recent.size() > recentMax) {
+            recent.removeLast();
+        }
+    }
+
+    /** Mutable bookkeeping for one service, only touched under the monitor's lock. */
+    private static final class Tracked {
+        final MonitoredService service;
+        ServiceState state = ServiceState.UNKNOWN;
+        String reason = "not observed yet";
+        Instant since;
+        Instant lastCheck;
+        ActuatorCheck actuator;
+        DeadLetterTrend dlqTrend = DeadLetterTrend.start();
+
+        Tracked(MonitoredService service) {
+            this.service = service;
+        }
+    }
+}
