@@ -1,0 +1,190 @@
+package io.stockroom.health.monitoring.application;
+
+import io.stockroom.health.monitoring.domain.ActuatorCheck;
+import io.stockroom.health.monitoring.domain.MonitoredService;
+import io.stockroom.health.monitoring.domain.QueueSnapshot;
+import io.stockroom.health.monitoring.domain.QueueSource;
+import io.stockroom.health.monitoring.domain.QueueStats;
+import io.stockroom.health.monitoring.domain.ServiceState;
+import io.stockroom.health.monitoring.domain.Transition;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class HealthMonitorTest {
+
+    private static final String QUEUE = "stock-management.commands";
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-27T10:00:00Z"));
+    private final ListStore store = new ListStore();
+    private final List<Transition> alerted = new ArrayList<>();
+    private final MonitoredService consumer = new MonitoredService("stock-management-consumer",
+            "http://127.0.0.1:8082", QUEUE);
+
+    @Test
+    void every_change_of_state_is_one_transition_stored_and_alerted_and_a_steady_state_is_none() {
+        HealthMonitor monitor = monitor(List.of((transition, now) -> alerted.add(transition)));
+
+        monitor.recordQueues(queues(1));
+        monitor.recordQueues(queues(1));
+        clock.advance(Duration.ofSeconds(2));
+        monitor.recordQueues(queues(0));
+        monitor.recordQueues(queues(0));
+        clock.advance(Duration.ofSeconds(2));
+        monitor.recordQueues(queues(2));
+
+        assertThat(alerted).extracting(Transition::to)
+                .containsExactly(ServiceState.UP, ServiceState.DOWN, ServiceState.UP);
+        assertThat(store.transitions).containsExactlyElementsOf(alerted);
+        assertThat(store.states.get(consumer.name()).state()).isEqualTo(ServiceState.UP);
+        assertThat(monitor.overview().recentTransitions().getFirst().to()).isEqualTo(ServiceState.UP);
+    }
+
+    @Test
+    void an_alert_channel_that_throws_does_not_stop_the_others_or_the_state_change() {
+        HealthMonitor monitor = monitor(List.of((transition, now) -> {
+            throw new IllegalStateException("webhook exploded");
+        }, (transition, now) -> alerted.add(transition)));
+
+        monitor.recordActuator(consumer.name(), ActuatorCheck.noAnswer(clock.instant(), "refused", 1));
+
+        assertThat(alerted).singleElement().extracting(Transition::to).isEqualTo(ServiceState.DOWN);
+        assertThat(monitor.stateOf(consumer.name())).contains(ServiceState.DOWN);
+    }
+
+    @Test
+    void queue_figures_from_a_stuck_queue_thread_stop_counting() {
+        HealthMonitor monitor = monitor(List.of());
+        monitor.recordQueues(queues(0));
+        assertThat(monitor.stateOf(consumer.name())).contains(ServiceState.DOWN);
+
+        clock.advance(Duration.ofSeconds(30));
+        monitor.recordActuator(consumer.name(), ActuatorCheck.answered(clock.instant(), "UP", List.of(), 3));
+
+        assertThat(monitor.stateOf(consumer.name())).contains(ServiceState.UP);
+    }
+
+    @Test
+    void a_restarted_monitor_continues_from_the_stored_state_and_history() {
+        HealthMonitor first = monitor(List.of());
+        first.recordQueues(queues(0));
+
+        HealthMonitor second = monitor(List.of((transition, now) -> alerted.add(transition)));
+        second.restore();
+        second.recordQueues(queues(0));
+        clock.advance(Duration.ofSeconds(1));
+        second.recordQueues(queues(1));
+
+        assertThat(second.overview().recentTransitions()).hasSize(2);
+        assertThat(alerted).singleElement().satisfies(transition -> {
+            assertThat(transition.from()).isEqualTo(ServiceState.DOWN);
+            assertThat(transition.to()).isEqualTo(ServiceState.UP);
+        });
+    }
+
+    @Test
+    void two_transitions_in_the_same_instant_still_get_distinct_natural_ids() {
+        HealthMonitor monitor = monitor(List.of());
+
+        monitor.recordQueues(queues(1));
+        monitor.recordQueues(queues(0));
+        monitor.recordQueues(queues(1));
+
+        assertThat(store.transitions).extracting(Transition::id).doesNotHaveDuplicates().hasSize(3);
+    }
+
+    @Test
+    void a_growing_dead_letter_queue_degrades_the_service_until_the_window_passes() {
+        HealthMonitor monitor = monitor(List.of());
+        monitor.recordQueues(queues(1, 0L));
+        clock.advance(Duration.ofSeconds(2));
+        monitor.recordQueues(queues(1, 2L));
+        assertThat(monitor.stateOf(consumer.name())).contains(ServiceState.DEGRADED);
+
+        clock.advance(Duration.ofSeconds(61));
+        monitor.recordQueues(queues(1, 2L));
+
+        assertThat(monitor.stateOf(consumer.name())).contains(ServiceState.UP);
+    }
+
+    private HealthMonitor monitor(List<TransitionAlerts> alerts) {
+        return new HealthMonitor(List.of(consumer), new HealthMonitor.Settings(10, Duration.ofSeconds(60),
+                Duration.ofSeconds(7)), store, alerts, clock);
+    }
+
+    private QueueSnapshot queues(int consumers) {
+        return queues(consumers, 0L);
+    }
+
+    private QueueSnapshot queues(int consumers, Long deadLetters) {
+        return new QueueSnapshot(QueueSource.MANAGEMENT_API, null, clock.instant(),
+                Map.of(QUEUE, new QueueStats(QUEUE, true, 0, 0L, consumers, 0.0, 0.0, deadLetters)));
+    }
+
+    /** Keeps what the monitor stores in lists, as MongoDB would keep it in collections. */
+    private static final class ListStore implements StateStore {
+        final List<Transition> transitions = new ArrayList<>();
+        final Map<String, StoredState> states = new HashMap<>();
+
+        @Override
+        public Map<String, StoredState> loadStates() {
+            return Map.copyOf(states);
+        }
+
+        @Override
+        public void saveState(StoredState state) {
+            states.put(state.service(), state);
+        }
+
+        @Override
+        public void append(Transition transition) {
+            transitions.add(transition);
+        }
+
+        @Override
+        public List<Transition> recent(int max) {
+            return transitions.stream().sorted(Comparator.comparing(Transition::at).reversed()).limit(max).toList();
+        }
+
+        @Override
+        public List<Transition> recentOf(String service, int max) {
+            return recent(max).stream().filter(t -> t.service().equals(service)).toList();
+        }
+    }
+
+    private static final class MutableClock extends Clock {
+        private Instant now;
+
+        MutableClock(Instant start) {
+            this.now = start;
+        }
+
+        void advance(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+    }
+}
