@@ -19,7 +19,8 @@
 
   function setBadge(el, status) {
     if (!el) { return; }
-    el.className = "badge badge-" + String(status).toLowerCase();
+    var keep = el.className.split(/\s+/).filter(function (c) { return c && !/^badge-(?!lg$)/.test(c); });
+    el.className = keep.concat(["badge-" + String(status).toLowerCase()]).join(" ");
     el.textContent = String(status).charAt(0) + String(status).slice(1).toLowerCase().replace(/_/g, " ");
   }
 
@@ -200,8 +201,19 @@
     });
   }
 
+  /* ---------- Forms shown again with errors: take the user to the first field to fix ---------- */
+  function focusFirstInvalid() {
+    var invalid = document.querySelector(".is-invalid");
+    if (!invalid) { return; }
+    var details = invalid.closest("details");
+    if (details) { details.open = true; }
+    invalid.focus({ preventScroll: true });
+    invalid.scrollIntoView({ block: "center" });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     initNavToggle();
+    focusFirstInvalid();
     initForms();
     initCommands();
     initOrderStream();

@@ -108,6 +108,21 @@ final class Browser implements AutoCloseable {
         });
     }
 
+    /** Clicks a button whose form asks for confirmation, accepts the dialog, and waits for the next page. */
+    void clickConfirmAndWait(String css) {
+        WebElement element = find(css);
+        element.click();
+        waitUntil(org.openqa.selenium.support.ui.ExpectedConditions.alertIsPresent()).accept();
+        waitUntil(d -> {
+            try {
+                element.isDisplayed();
+                return false;
+            } catch (org.openqa.selenium.StaleElementReferenceException gone) {
+                return "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState"));
+            }
+        });
+    }
+
     <T> T waitUntil(Function<WebDriver, T> condition) {
         return new WebDriverWait(driver, WAIT_MAX).until(condition);
     }
@@ -118,10 +133,16 @@ final class Browser implements AutoCloseable {
 
     /** A screenshot of the whole page (up to a bound), named for the report. */
     Path screenshot(String name) {
+        return screenshot(name, WIDTH);
+    }
+
+    /** The same at another window width, e.g. a phone's, to show the responsive layout. */
+    Path screenshot(String name, int width) {
+        driver.manage().window().setSize(new Dimension(width, HEIGHT));
         Number height = (Number) ((JavascriptExecutor) driver).executeScript(
                 "return Math.max(document.body.scrollHeight, document.documentElement.scrollHeight)");
         int pageHeight = Math.min(Math.max(height.intValue(), HEIGHT), SCREENSHOT_HEIGHT_MAX);
-        driver.manage().window().setSize(new Dimension(WIDTH, pageHeight));
+        driver.manage().window().setSize(new Dimension(width, pageHeight));
         try {
             File shot = driver.getScreenshotAs(OutputType.FILE);
             Path target = SCREENSHOTS.resolve(name + ".png");

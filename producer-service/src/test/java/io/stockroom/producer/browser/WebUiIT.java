@@ -9,6 +9,7 @@ import io.stockroom.contracts.item.Money;
 import io.stockroom.contracts.location.LocationChanged;
 import io.stockroom.contracts.location.LocationType;
 import io.stockroom.contracts.order.AllocatedLine;
+import io.stockroom.contracts.order.OrderCancelled;
 import io.stockroom.contracts.order.OrderConfirmed;
 import io.stockroom.contracts.stock.MovementKind;
 import io.stockroom.contracts.stock.StockChanged;
@@ -17,6 +18,11 @@ import io.stockroom.producer.catalogue.application.Catalogue;
 import io.stockroom.producer.common.Requester;
 import io.stockroom.producer.order.application.Orders;
 import io.stockroom.producer.order.domain.OrderView;
+import io.stockroom.stock.ledger.adapter.out.persistence.MongoStockLedger;
+import io.stockroom.stock.ledger.application.StockLedger;
+import io.stockroom.stock.ledger.domain.Movement;
+import io.stockroom.stock.ledger.domain.Provenance;
+import io.stockroom.stock.ledger.domain.StockKey;
 import io.stockroom.support.messaging.Actor;
 import io.stockroom.support.messaging.MessagePublisher;
 import io.stockroom.support.messaging.PublishContext;
@@ -30,11 +36,13 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
 
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -79,6 +87,8 @@ class WebUiIT {
     Catalogue catalogue;
     @Autowired
     Orders orders;
+    @Autowired
+    MongoTemplate mongo;
 
     private Browser browser;
 
@@ -138,6 +148,7 @@ class WebUiIT {
         assertThat(browser.find("[data-sku='" + CHRONO + "'] [data-availability]").getAttribute("data-availability"))
                 .isEqualTo("OUT");
         browser.screenshot("05-shop");
+        browser.screenshot("05-shop-phone", 390);
     }
 
     @Test
@@ -177,12 +188,21 @@ class WebUiIT {
         assertThat(browser.text("[data-order-history]")).contains("CONFIRMED");
         browser.screenshot("09-order-confirmed-live");
 
-        browser.open("/shop/orders");
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             browser.open("/shop/orders");
             assertThat(browser.text("[data-order-id='" + orderId + "'] [data-order-status]")).isEqualTo("Confirmed");
         });
         browser.screenshot("10-my-orders");
+
+        browser.open("/shop/orders/" + orderId);
+        browser.clickConfirmAndWait("[data-cancel-form] button");
+        assertThat(browser.text(".alert-ok")).contains("Cancellation requested");
+        browser.waitUntil(d -> browser.text("[data-live-indicator]").equals("Live"));
+        publish(MessageType.ORDER_CANCELLED, new OrderCancelled(orderId, shopper, shopper, "Changed my mind", 2,
+                Instant.now()));
+        browser.waitUntil(d -> browser.text("[data-order-status]").equals("Cancelled"));
+        assertThat(browser.find("[data-cancel-form]").isDisplayed()).isFalse();
+        browser.screenshot("10b-order-cancelled-live");
     }
 
     @Test
@@ -205,6 +225,8 @@ class WebUiIT {
 
         browser.open("/admin/items/" + DIVER);
         assertThat(browser.text("[data-stock-grid] [data-location='" + WAREHOUSE + "'] [data-on-hand]")).isEqualTo("3");
+        assertThat(browser.text("[data-ledger]")).contains("Received").contains("+4").contains("Adjusted")
+                .contains("-1").contains("crystal cracked");
         browser.screenshot("13-admin-item");
 
         browser.open("/admin/alerts");
@@ -324,8 +346,17 @@ class WebUiIT {
         browser.clickAndWait("[data-sku='" + sku + "'] button[type=submit]");
     }
 
-    /** The events the catalogue, stock and location consumers would have published; the read side follows them. */
+    /**
+     * The events the catalogue, stock and location consumers would have published (the read side follows them), and
+     * the ledger entries the stock consumer would have written for the diver watch (its movement history).
+     */
     private void seedCatalogueWithConsumerEvents() {
+        StockLedger ledger = new MongoStockLedger(mongo, sku -> 5, Clock.systemUTC());
+        StockKey diverAtWarehouse = new StockKey(DIVER, WAREHOUSE);
+        ledger.apply(Movement.received("seed-receipt", diverAtWarehouse, 4,
+                new Provenance(ADMIN, "seed-receipt", "PO 2026-118", Instant.now())));
+        ledger.apply(Movement.adjusted("seed-adjustment", diverAtWarehouse, -1,
+                new Provenance(ADMIN, "seed-adjustment", "DAMAGED: crystal cracked in transit", Instant.now())));
         Instant now = Instant.now();
         publish(MessageType.LOCATION_CHANGED, new LocationChanged(WAREHOUSE, "Main warehouse", LocationType.WAREHOUSE,
                 1, true, LocationChanged.Change.REGISTERED, 1, now));

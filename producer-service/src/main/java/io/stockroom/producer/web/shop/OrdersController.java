@@ -66,7 +66,7 @@ class OrdersController {
             switch (result) {
                 case PlacementResult.Placed placed -> {
                     cart.placed();
-                    Flash.ok(redirect, "Order placed. We are reserving your items now.");
+                    Flash.ok(redirect, "Thank you, your order is placed.");
                     return "redirect:/shop/orders/" + placed.order().orderId();
                 }
                 case PlacementResult.RateLimited limited -> Flash.error(redirect, "You placed several orders just "
