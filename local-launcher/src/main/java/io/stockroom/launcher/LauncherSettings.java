@@ -19,10 +19,11 @@ import java.util.Optional;
  * @param startupTimeout  how long each service may take to be UP; {@code STOCKROOM_STARTUP_TIMEOUT_SECONDS}, default 120
  * @param serviceJvmOptions JVM options of every service; {@code STOCKROOM_SERVICE_JVM_OPTS}
  * @param checkOnly       {@code --check}: start, report, stop, exit with 0 only if every built service came up
+ * @param only            {@code STOCKROOM_SERVICES}: comma-separated modules to start (default: all)
  */
 public record LauncherSettings(Path root, Path dataDirectory, Optional<String> mongoUri, int mongoPort,
                                String rabbitHost, int rabbitPort, Duration startupTimeout,
-                               List<String> serviceJvmOptions, boolean checkOnly) {
+                               List<String> serviceJvmOptions, boolean checkOnly, List<String> only) {
 
     /** Fast start on 2 cores: C1 only, serial GC, small heaps. A local run, not a benchmark. */
     static final String DEFAULT_JVM_OPTIONS = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xms64m -Xmx512m";
@@ -37,6 +38,7 @@ public record LauncherSettings(Path root, Path dataDirectory, Optional<String> m
             throw new IllegalArgumentException("STOCKROOM_STARTUP_TIMEOUT_SECONDS must be 1.." + STARTUP_TIMEOUT_SECONDS_MAX);
         }
         serviceJvmOptions = List.copyOf(serviceJvmOptions);
+        only = List.copyOf(only);
     }
 
     static LauncherSettings from(Map<String, String> env, String[] arguments) {
@@ -53,7 +55,8 @@ public record LauncherSettings(Path root, Path dataDirectory, Optional<String> m
                 env.getOrDefault("RABBITMQ_HOST", "127.0.0.1"),
                 integer(env, "RABBITMQ_PORT", 5672),
                 Duration.ofSeconds(integer(env, "STOCKROOM_STARTUP_TIMEOUT_SECONDS", 120)),
-                jvm, check);
+                jvm, check, Arrays.stream(env.getOrDefault("STOCKROOM_SERVICES", "").split(","))
+                        .map(String::trim).filter(s -> !s.isEmpty()).toList());
     }
 
     private static int integer(Map<String, String> env, String name, int fallback) {
@@ -66,6 +69,10 @@ public record LauncherSettings(Path root, Path dataDirectory, Optional<String> m
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(name + " must be a number, was '" + value + "'", e);
         }
+    }
+
+    boolean wanted(String module) {
+        return only.isEmpty() || only.contains(module);
     }
 
     boolean rabbitIsLocal() {

@@ -110,6 +110,9 @@ public final class LocalLauncher {
         List<ServiceSpec> toStart = new ArrayList<>();
         List<String> notStarted = new ArrayList<>();
         for (ServiceSpec spec : ServiceSpec.ALL) {
+            if (!settings.wanted(spec.module())) {
+                continue;
+            }
             Path jar = spec.jar(settings.root());
             if (!Files.isRegularFile(jar)) {
                 notStarted.add(spec.module() + ": not built (no " + settings.root().relativize(jar)
