@@ -106,6 +106,12 @@ public final class LocalLauncher {
         environment.put("STOCKROOM_SIGNING_ACTIVE_KEY", DevSecrets.SIGNING_KEY_ID);
         environment.put("STOCKROOM_ADMIN_USERNAME", secrets.adminUsername());
         environment.put("STOCKROOM_ADMIN_PASSWORD", secrets.adminPassword());
+        environment.put("STOCKROOM_HEALTH_USERNAME", secrets.healthUsername());
+        environment.put("STOCKROOM_HEALTH_PASSWORD", secrets.healthPassword());
+        if (broker.kind().equals("rabbitmq") && settings.rabbitIsLocal()) {
+            environment.putIfAbsent("RABBITMQ_MANAGEMENT_URL", System.getenv().getOrDefault("RABBITMQ_MANAGEMENT_URL",
+                    "http://127.0.0.1:15672"));
+        }
 
         List<ServiceSpec> toStart = new ArrayList<>();
         List<String> notStarted = new ArrayList<>();
@@ -269,6 +275,7 @@ public final class LocalLauncher {
         out.println("  DEV ONLY - generated for this machine, never use them elsewhere ("
                 + settings.dataDirectory().resolve("dev-secrets.properties") + "):");
         out.println("    admin login:   " + secrets.adminUsername() + " / " + secrets.adminPassword());
+        out.println("    health page:   " + secrets.healthUsername() + " / " + secrets.healthPassword());
         if (broker.kind().equals("qpid")) {
             out.println("    broker login:  " + broker.username() + " / " + broker.password());
         }

@@ -21,63 +21,69 @@ import java.util.Properties;
  * @param adminPassword  generated, 24 characters
  * @param brokerUsername the user of the embedded broker
  * @param brokerPassword generated
+ * @param healthUsername the viewer of the health page ({@code STOCKROOM_HEALTH_USERNAME})
+ * @param healthPassword generated
  */
 public record DevSecrets(String signingKeys, String adminUsername, String adminPassword, String brokerUsername,
-                         String brokerPassword) {
+                         String brokerPassword, String healthUsername, String healthPassword) {
 
     public static final String SIGNING_KEY_ID = "dev1";
     private static final int SIGNING_KEY_BYTES = 32;
     private static final int PASSWORD_BYTES = 18;
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    /** Reads {@code file}; creates it with fresh secrets when it does not exist. */
+    /**
+     * Reads {@code file}; creates it with fresh secrets when it does not exist, and adds any secret a newer launcher
+     * needs that an older file lacks (existing ones are never changed).
+     */
     public static DevSecrets loadOrCreate(Path file) {
         try {
+            Properties properties = new Properties();
             if (Files.exists(file)) {
-                return read(file);
+                try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                    properties.load(reader);
+                }
             }
-            DevSecrets secrets = new DevSecrets(SIGNING_KEY_ID + ":" + base64(SIGNING_KEY_BYTES), "admin",
-                    password(), "stockroom", password());
-            secrets.write(file);
-            return secrets;
+            boolean added = false;
+            added |= putIfAbsent(properties, "signing.keys", SIGNING_KEY_ID + ":" + base64(SIGNING_KEY_BYTES));
+            added |= putIfAbsent(properties, "admin.username", "admin");
+            added |= putIfAbsent(properties, "admin.password", password());
+            added |= putIfAbsent(properties, "broker.username", "stockroom");
+            added |= putIfAbsent(properties, "broker.password", password());
+            added |= putIfAbsent(properties, "health.username", "health");
+            added |= putIfAbsent(properties, "health.password", password());
+            if (added) {
+                write(file, properties);
+            }
+            return new DevSecrets(properties.getProperty("signing.keys").trim(),
+                    properties.getProperty("admin.username").trim(), properties.getProperty("admin.password").trim(),
+                    properties.getProperty("broker.username").trim(), properties.getProperty("broker.password").trim(),
+                    properties.getProperty("health.username").trim(),
+                    properties.getProperty("health.password").trim());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read or write the dev secrets in " + file, e);
         }
     }
 
-    private static DevSecrets read(Path file) throws IOException {
-        Properties properties = new Properties();
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            properties.load(reader);
+    private static boolean putIfAbsent(Properties properties, String key, String value) {
+        String existing = properties.getProperty(key);
+        if (existing != null && !existing.isBlank()) {
+            return false;
         }
-        return new DevSecrets(required(properties, "signing.keys", file), required(properties, "admin.username", file),
-                required(properties, "admin.password", file), required(properties, "broker.username", file),
-                required(properties, "broker.password", file));
+        properties.setProperty(key, value);
+        return true;
     }
 
-    private void write(Path file) throws IOException {
+    private static void write(Path file, Properties properties) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
-        Properties properties = new Properties();
-        properties.setProperty("signing.keys", signingKeys);
-        properties.setProperty("admin.username", adminUsername);
-        properties.setProperty("admin.password", adminPassword);
-        properties.setProperty("broker.username", brokerUsername);
-        properties.setProperty("broker.password", brokerPassword);
         Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
         Files.deleteIfExists(temporary);
         Files.createFile(temporary, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         try (Writer writer = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
             properties.store(writer, "DEV ONLY: secrets of the local run (./run.sh). Delete the file to rotate them.");
         }
-        Files.move(temporary, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-    }
-
-    private static String required(Properties properties, String key, Path file) {
-        String value = properties.getProperty(key);
-        if (value == null || value.isBlank()) {
-            throw new IllegalStateException(file + " has no " + key + ": delete the file to generate fresh secrets");
-        }
-        return value.trim();
+        Files.move(temporary, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
 
     private static String base64(int bytes) {
@@ -94,6 +100,7 @@ public record DevSecrets(String signingKeys, String adminUsername, String adminP
 
     @Override
     public String toString() {
-        return "DevSecrets[admin=" + adminUsername + ", broker=" + brokerUsername + ", secrets hidden]";
+        return "DevSecrets[admin=" + adminUsername + ", broker=" + brokerUsername + ", health=" + healthUsername
+                + ", secrets hidden]";
     }
 }
