@@ -116,6 +116,7 @@ class OrderContentionIT {
         List<PlaceOrder> commands = IntStream.range(0, 1_000).mapToObj(i -> OrderFixtures.order("alice",
                 new OrderLine(sku, 1, i % 2 == 0 ? warehouse : null))).toList();
         double handledBefore = handled(meters) + handled(secondInstance.getBean(MeterRegistry.class));
+        double outOfStockBefore = outOfStock(meters) + outOfStock(secondInstance.getBean(MeterRegistry.class));
         long started = System.nanoTime();
 
         placeAll(commands);
@@ -136,6 +137,13 @@ class OrderContentionIT {
         assertThat(history).filteredOn(e -> e.kind() == MovementKind.RELEASED).isEmpty();
         assertThat(ledger.audit(10).isClean()).isTrue();
         assertBothInstancesWorked(handledBefore, 1_000);
+        assertThat(outOfStock(meters) + outOfStock(secondInstance.getBean(MeterRegistry.class)) - outOfStockBefore)
+                .isEqualTo(900);
+        assertThat(meters.find("stockroom.orders.reservation").timer().count()).isPositive();
+    }
+
+    private static double outOfStock(MeterRegistry registry) {
+        return registry.find("stockroom.orders.rejected").tag("reason", "OUT_OF_STOCK").counter().count();
     }
 
     @Test
