@@ -3,7 +3,6 @@ package io.stockroom.producer.browser;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -11,13 +10,13 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
 import java.util.Comparator;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -136,17 +135,24 @@ final class Browser implements AutoCloseable {
         return screenshot(name, WIDTH);
     }
 
-    /** The same at another window width, e.g. a phone's, to show the responsive layout. */
+    /**
+     * The same at another window width, e.g. a phone's, to show the responsive layout. Chrome's DevTools protocol
+     * captures beyond the viewport, so a long page is saved whole (up to a bound).
+     */
     Path screenshot(String name, int width) {
         driver.manage().window().setSize(new Dimension(width, HEIGHT));
-        Number height = (Number) ((JavascriptExecutor) driver).executeScript(
-                "return Math.max(document.body.scrollHeight, document.documentElement.scrollHeight)");
-        int pageHeight = Math.min(Math.max(height.intValue(), HEIGHT), SCREENSHOT_HEIGHT_MAX);
-        driver.manage().window().setSize(new Dimension(width, pageHeight));
         try {
-            File shot = driver.getScreenshotAs(OutputType.FILE);
+            Number height = (Number) ((JavascriptExecutor) driver).executeScript(
+                    "return Math.max(document.body.scrollHeight, document.documentElement.scrollHeight)");
+            int pageHeight = Math.min(Math.max(height.intValue(), HEIGHT), SCREENSHOT_HEIGHT_MAX);
+            Number viewportWidth = (Number) ((JavascriptExecutor) driver).executeScript(
+                    "return document.documentElement.clientWidth");
+            Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot", Map.of(
+                    "format", "png", "captureBeyondViewport", true,
+                    "clip", Map.of("x", 0, "y", 0, "width", viewportWidth.intValue(), "height", pageHeight,
+                            "scale", 1)));
             Path target = SCREENSHOTS.resolve(name + ".png");
-            Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+            Files.write(target, Base64.getDecoder().decode((String) shot.get("data")));
             return target;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

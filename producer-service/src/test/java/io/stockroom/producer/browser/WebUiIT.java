@@ -40,6 +40,10 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -315,6 +319,20 @@ class WebUiIT {
         assertThat(browser.path()).startsWith("/login?logout");
         assertThat(browser.exists("[data-logout-message]")).isTrue();
         browser.screenshot("25-signed-out");
+    }
+
+    @Test
+    void anErrorPageOnAFirstVisitLinksItsStylesheetWithoutASessionIdInTheUrl() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> refused = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                        + "/register")).POST(HttpRequest.BodyPublishers.ofString("username=x"))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "text/html").build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.body()).contains("href=\"/css/app.css\"").doesNotContain("jsessionid");
+        HttpResponse<String> css = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/css/app.css")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(css.statusCode()).isEqualTo(200);
     }
 
     private String signInAsNewShopper() {
