@@ -39,55 +39,7 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "stockroom.producer.admin.username=root", "stockroom.producer.admin.password=root-password-for-tests",
-        "stockroom.producer.orders.per-user-max=3", "stockroom.producer.orders.window=1h",
-        "stockroom.producer.login.account-failures-max=3", "stockroom.producer.login.address-failures-max=1000",
-        "stockroom.producer.bodies.json-bytes-max=4096"})
-@WithTestInfrastructure
-class ProducerApiIT {
-
-    static final String ADMIN = "root";
-    static final String ADMIN_PASSWORD = "root-password-for-tests";
-    static final String PASSWORD = "shopper-password-1";
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    Accounts accounts;
-    @Autowired
-    MessagePublisher publisher;
-    @Autowired
-    RabbitTemplate rabbit;
-    @Autowired
-    MongoTemplate mongo;
-    @Autowired
-    ApplicationRunner readSideBootstrap;
-
-    private ApiClient api() {
-        return new ApiClient(port);
-    }
-
-    private String shopper() {
-        String name = "shopper-" + UUID.randomUUID().toString().substring(0, 8);
-        accounts.register(name, PASSWORD);
-        return name;
-    }
-
-    private static String sku() {
-        return "W-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-    }
-
-    private void publishEvent(MessageType type, Record event) {
-        publisher.publish(type, event, new PublishContext("corr-" + UUID.randomUUID(), "test",
-                Actor.service("test-consumer")));
-    }
-
-    private static void assertProblem(ApiClient.Response response, int status) {
-        assertThat(response.status()).as(response.body()).isEqualTo(status);
-        assertThat(response.header("Content-Type")).startsWith("application/problem+json");
-        assertThat(response.json().get("status").asInt()).isEqualTo(status);
-    }
+class ProducerApiIT extends ProducerIntegrationTest {
 
     @Test
     void a_request_without_credentials_gets_a_401_problem() {

@@ -103,6 +103,11 @@ public class ProducerConfiguration {
         return new LiveStreams();
     }
 
+    @Bean
+    LiveStreamsLifecycle liveStreamsLifecycle(LiveStreams streams) {
+        return new LiveStreamsLifecycle(streams);
+    }
+
     /** Registrations per client address; anonymous, so the address is all there is to limit on. */
     @Bean
     RegistrationLimit registrationLimit(ProducerProperties properties) {

@@ -15,7 +15,7 @@ import java.time.Duration;
 import java.util.List;
 
 /** Self-service registration (anonymous, rate limited per client address). */
-@ApiController
+@ApiController("api.accountController")
 class AccountController {
 
     record RegisterRequest(String username, String password) {

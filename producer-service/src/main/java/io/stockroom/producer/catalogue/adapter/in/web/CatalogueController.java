@@ -21,7 +21,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Reads for every signed-in user (movements and alerts for admins), all from the in-memory read side. */
-@ApiController
+@ApiController("api.catalogueController")
 class CatalogueController {
 
     record StockRow(String location, int onHand, int reserved, int available, int lowStockThreshold, long version) {

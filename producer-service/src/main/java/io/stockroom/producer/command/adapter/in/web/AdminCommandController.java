@@ -44,7 +44,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /** The admin command API: each call validates, records, publishes (confirmed) and answers 202 with the command id. */
-@ApiController
+@ApiController("api.adminCommandController")
 @RequestMapping("/api")
 class AdminCommandController {
 

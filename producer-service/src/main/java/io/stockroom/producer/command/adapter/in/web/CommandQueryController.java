@@ -19,7 +19,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import java.time.Instant;
 
 /** Command status, the audit log and the live feed of outcomes. */
-@ApiController
+@ApiController("api.commandQueryController")
 class CommandQueryController {
 
     /** A command's status as the API shows it. */

@@ -14,7 +14,7 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 
 /** CSV import, read straight from the request stream (never buffered whole; the body filter caps its size). */
-@ApiController
+@ApiController("api.importController")
 class ImportController {
 
     private final ItemImport itemImport;

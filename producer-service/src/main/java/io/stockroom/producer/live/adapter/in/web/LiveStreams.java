@@ -125,6 +125,21 @@ public final class LiveStreams {
         }
     }
 
+    /**
+     * Ends every open stream, so a graceful shutdown does not wait out long-lived connections (browsers reconnect to
+     * another instance by themselves).
+     */
+    public void closeAll() {
+        for (Subscriber subscriber : subscribers) {
+            subscribers.remove(subscriber);
+            try {
+                subscriber.emitter().complete();
+            } catch (RuntimeException e) {
+                log.debug("Stream already closed: {}", e.toString());
+            }
+        }
+    }
+
     public int openStreams() {
         return subscribers.size();
     }

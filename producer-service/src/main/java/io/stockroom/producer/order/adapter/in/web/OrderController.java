@@ -38,7 +38,7 @@ import java.time.Instant;
 import java.util.List;
 
 /** Shoppers' orders: place (idempotent, rate limited), list, read, cancel, follow live; admins fulfil. */
-@ApiController
+@ApiController("api.orderController")
 class OrderController {
 
     record LineRequest(@NotBlank String sku, @NotNull @Positive Integer quantity, String location) {
