@@ -1,0 +1,71 @@
+package io.stockroom.health;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.stream.StreamSupport;
+
+/** The health service's HTTP API as a test (or a script) sees it: real requests, optional HTTP Basic. */
+final class HealthApi {
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final JsonMapper json = JsonMapper.builder().build();
+    private final String baseUrl;
+    private final String authorization;
+
+    HealthApi(int port, String username, String password) {
+        this.baseUrl = "http://127.0.0.1:" + port;
+        this.authorization = username == null ? null : "Basic " + Base64.getEncoder()
+                .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    HttpResponse<String> get(String path) {
+        return get(path, authorization);
+    }
+
+    HttpResponse<String> get(String path, String authorizationHeader) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .timeout(Duration.ofSeconds(5)).GET();
+        if (authorizationHeader != null) {
+            request.header("Authorization", authorizationHeader);
+        }
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    JsonNode overview() {
+        HttpResponse<String> response = get("/api/health");
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("GET /api/health answered " + response.statusCode());
+        }
+        return json.readTree(response.body());
+    }
+
+    JsonNode json(String path) {
+        return json.readTree(get(path).body());
+    }
+
+    Optional<JsonNode> service(String name) {
+        return StreamSupport.stream(overview().path("services").spliterator(), false)
+                .filter(node -> name.equals(node.path("name").asString())).findFirst();
+    }
+
+    String state(String name) {
+        return service(name).map(node -> node.path("state").asString()).orElse("MISSING");
+    }
+}

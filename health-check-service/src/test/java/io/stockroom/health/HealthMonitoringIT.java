@@ -1,0 +1,269 @@
+package io.stockroom.health;
+
+import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.DefaultConsumer;
+import com.rabbitmq.client.Envelope;
+import io.stockroom.contracts.Topology;
+import io.stockroom.monitored.MonitoredApp;
+import io.stockroom.support.messaging.TopologyDeclarations;
+import io.stockroom.support.signing.MessageSigner;
+import io.stockroom.support.test.TestEnvironment;
+import io.stockroom.support.test.WithTestInfrastructure;
+import org.awaitility.Awaitility;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.amqp.core.Declarable;
+import org.springframework.amqp.core.Queue;
+import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
+import org.springframework.amqp.rabbit.connection.Connection;
+import org.springframework.amqp.rabbit.connection.ConnectionFactory;
+import org.springframework.amqp.rabbit.core.RabbitAdmin;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The health service against a real broker (its own vhost), a real MongoDB-wire store, a real AMQP consumer, a real
+ * second Spring Boot service and a real webhook receiver, with the production polling periods (queues 2 s,
+ * actuators 5 s). Detection times are measured from the moment the consumer or service goes away to the moment the
+ * JSON API reports it, and printed.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "stockroom.health.viewer.username=viewer", "stockroom.health.viewer.password=test-only-viewer-password"})
+@WithTestInfrastructure
+class HealthMonitoringIT {
+
+    private static final String QUEUE = Topology.STOCK_COMMANDS_QUEUE;
+    private static final Duration DETECTION_BUDGET = Duration.ofSeconds(5);
+    /** Actuators are polled every 5 s: a stopped service is seen at the next poll, plus the request. */
+    private static final Duration ACTUATOR_DETECTION_BUDGET = Duration.ofSeconds(7);
+    private static final WebhookReceiver webhook = new WebhookReceiver();
+    private static final int monitoredPort = freePort();
+
+    @Autowired
+    ConnectionFactory connectionFactory;
+    @Autowired
+    RabbitTemplate rabbit;
+    @Autowired
+    MongoTemplate mongo;
+    @Autowired
+    TestEnvironment environment;
+    @Autowired
+    ApplicationContext context;
+    @LocalServerPort
+    int port;
+
+    @DynamicPropertySource
+    static void monitoredServices(DynamicPropertyRegistry registry) {
+        registry.add("stockroom.health.services[0].name", () -> "queue-consumer");
+        registry.add("stockroom.health.services[0].queue", () -> QUEUE);
+        registry.add("stockroom.health.services[1].name", () -> "web-app");
+        registry.add("stockroom.health.services[1].actuator-url", () -> "http://127.0.0.1:" + monitoredPort);
+        registry.add("stockroom.health.webhook-url", webhook::url);
+    }
+
+    @AfterAll
+    static void stopReceiver() {
+        webhook.close();
+    }
+
+    @Test
+    void a_consumer_that_disconnects_is_down_within_five_seconds_and_up_within_five_seconds_after_it_returns()
+            throws Exception {
+        HealthApi api = viewer();
+        declareWorkQueue();
+        List<String> received = new CopyOnWriteArrayList<>();
+        CachingConnectionFactory consumer = startConsumer(received);
+        awaitState(api, "queue-consumer", "UP", Duration.ofSeconds(15));
+
+        long lostAt = System.nanoTime();
+        consumer.destroy();
+        awaitState(api, "queue-consumer", "DOWN", Duration.ofSeconds(15));
+        Duration detectedDown = Duration.ofNanos(System.nanoTime() - lostAt);
+        System.out.printf("[health] consumer lost -> DOWN reported after %d ms%n", detectedDown.toMillis());
+
+        for (int i = 0; i < 3; i++) {
+            rabbit.convertAndSend("", QUEUE, "waiting-" + i);
+        }
+        Awaitility.await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(200)).until(() ->
+                api.service("queue-consumer").orElseThrow().path("queueStats").path("ready").asLong() == 3);
+
+        long backAt = System.nanoTime();
+        CachingConnectionFactory restarted = startConsumer(received);
+        awaitState(api, "queue-consumer", "UP", Duration.ofSeconds(15));
+        Duration detectedUp = Duration.ofNanos(System.nanoTime() - backAt);
+        System.out.printf("[health] consumer back -> UP reported after %d ms%n", detectedUp.toMillis());
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> received.size() == 3);
+        restarted.destroy();
+
+        assertThat(detectedDown).isLessThan(DETECTION_BUDGET);
+        assertThat(detectedUp).isLessThan(DETECTION_BUDGET);
+        assertThat(received).containsExactlyInAnyOrder("waiting-0", "waiting-1", "waiting-2");
+        assertTransitionsStoredAndAlerted("queue-consumer");
+    }
+
+    @Test
+    void a_service_whose_actuator_stops_answering_is_down_and_up_again_once_it_answers() {
+        HealthApi api = viewer();
+        ConfigurableApplicationContext app = MonitoredApp.start(monitoredPort, environment.propertyArguments());
+        try {
+            awaitState(api, "web-app", "UP", Duration.ofSeconds(15));
+            app.getBean(MonitoredApp.HealthSwitch.class).down(true);
+            awaitState(api, "web-app", "DEGRADED", Duration.ofSeconds(10));
+            assertThat(api.service("web-app").orElseThrow().path("reason").asString()).contains("switchable");
+            app.getBean(MonitoredApp.HealthSwitch.class).down(false);
+            awaitState(api, "web-app", "UP", Duration.ofSeconds(10));
+        } finally {
+            app.close();
+        }
+        long stoppedAt = System.nanoTime();
+        awaitState(api, "web-app", "DOWN", Duration.ofSeconds(15));
+        Duration detectedDown = Duration.ofNanos(System.nanoTime() - stoppedAt);
+        System.out.printf("[health] service stopped -> DOWN reported after %d ms%n", detectedDown.toMillis());
+
+        long restartedAt = System.nanoTime();
+        ConfigurableApplicationContext again = MonitoredApp.start(monitoredPort, environment.propertyArguments());
+        Duration startup = Duration.ofNanos(System.nanoTime() - restartedAt);
+        try {
+            awaitState(api, "web-app", "UP", Duration.ofSeconds(15));
+            Duration detectedUp = Duration.ofNanos(System.nanoTime() - restartedAt);
+            System.out.printf("[health] service restarted (start-up %d ms) -> UP reported after %d ms%n",
+                    startup.toMillis(), detectedUp.toMillis());
+            assertThat(detectedDown).isLessThan(ACTUATOR_DETECTION_BUDGET);
+            assertThat(detectedUp.minus(startup)).isLessThan(ACTUATOR_DETECTION_BUDGET);
+        } finally {
+            again.close();
+        }
+        assertTransitionsStoredAndAlerted("web-app");
+    }
+
+    @Test
+    void the_page_and_api_need_the_viewer_while_health_and_metrics_stay_open_to_probes_and_prometheus() {
+        HealthApi anonymous = new HealthApi(port, null, null);
+        HealthApi wrong = new HealthApi(port, "viewer", "not-the-password");
+        HealthApi viewer = viewer();
+
+        assertThat(anonymous.get("/").statusCode()).isEqualTo(401);
+        assertThat(anonymous.get("/api/health").statusCode()).isEqualTo(401);
+        assertThat(anonymous.get("/api/health/stream").statusCode()).isEqualTo(401);
+        assertThat(wrong.get("/api/health/transitions").statusCode()).isEqualTo(401);
+        HttpResponse<String> health = anonymous.get("/actuator/health");
+        assertThat(health.statusCode()).as(health.body()).isEqualTo(200);
+        assertThat(anonymous.get("/actuator/metrics").statusCode()).isEqualTo(401);
+        HttpResponse<String> metrics = anonymous.get("/actuator/prometheus");
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.body()).contains("stockroom_service_state{").contains("monitored_service=\"queue-consumer\"")
+                .contains("stockroom_queue_consumers{");
+
+        HttpResponse<String> page = viewer.get("/");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("queue-consumer", "web-app", "/assets/health.js").doesNotContain("<script>");
+        String csp = page.headers().firstValue("Content-Security-Policy").orElseThrow();
+        assertThat(csp).contains("script-src 'self'").doesNotContain("unsafe-inline");
+        assertThat(anonymous.get("/assets/health.js").statusCode()).isEqualTo(200);
+
+        HttpResponse<String> badLimit = viewer.get("/api/health/transitions?limit=0");
+        assertThat(badLimit.statusCode()).isEqualTo(400);
+        assertThat(badLimit.headers().firstValue("Content-Type").orElseThrow()).contains("application/problem+json");
+        assertThat(viewer.get("/api/health/transitions?service=nobody").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void it_publishes_and_consumes_nothing_so_it_holds_no_signing_keys() {
+        assertThat(context.getBeanNamesForType(MessageSigner.class)).isEmpty();
+        assertThat(context.getBeanNamesForType(io.stockroom.support.messaging.MessagePublisher.class)).isEmpty();
+        assertThat(viewer().overview().path("queueSource").asString()).isEqualTo("MANAGEMENT_API");
+    }
+
+    private void assertTransitionsStoredAndAlerted(String service) {
+        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            List<Document> stored = mongo.getCollection("service_transitions")
+                    .find(new Document("service", service)).into(new java.util.ArrayList<>());
+            assertThat(stored).extracting(d -> d.getString("from") + "->" + d.getString("to"))
+                    .contains("UP->DOWN");
+            assertThat(stored).allSatisfy(d -> assertThat(d.getString("_id")).startsWith(service + "@"));
+            assertThat(mongo.getCollection("service_states").find(new Document("_id", service)).first())
+                    .isNotNull();
+            assertThat(webhook.bodies()).anySatisfy(body -> assertThat(body)
+                    .contains("\"service\":\"" + service + "\"").contains("\"to\":\"DOWN\""));
+        });
+        JsonNode history = viewer().json("/api/health/transitions?service=" + service);
+        assertThat(history.path("downtimes")).anySatisfy(downtime -> {
+            assertThat(downtime.path("end").isNull()).isFalse();
+            assertThat(Duration.parse(downtime.path("duration").asString())).isPositive();
+        });
+    }
+
+    private Duration awaitState(HealthApi api, String service, String state, Duration atMost) {
+        long start = System.nanoTime();
+        Awaitility.await().atMost(atMost).pollInterval(Duration.ofMillis(50))
+                .until(() -> api.state(service), state::equals);
+        return Duration.ofNanos(System.nanoTime() - start);
+    }
+
+    private void declareWorkQueue() {
+        RabbitAdmin admin = new RabbitAdmin(connectionFactory);
+        for (Declarable declarable : new TopologyDeclarations(false, 20).workQueue(QUEUE,
+                Topology.COMMANDS_EXCHANGE, List.of(Topology.STOCK_COMMANDS_PATTERN))) {
+            if (declarable instanceof Queue queue) {
+                admin.declareQueue(queue);
+            } else if (declarable instanceof org.springframework.amqp.core.Exchange exchange) {
+                admin.declareExchange(exchange);
+            } else if (declarable instanceof org.springframework.amqp.core.Binding binding) {
+                admin.declareBinding(binding);
+            }
+        }
+    }
+
+    /** A consumer on its own connection, as a consumer service has: destroying the factory drops it. */
+    private CachingConnectionFactory startConsumer(List<String> received) throws IOException {
+        CachingConnectionFactory factory = new CachingConnectionFactory(
+                environment.properties().get("spring.rabbitmq.host"),
+                Integer.parseInt(environment.properties().get("spring.rabbitmq.port")));
+        factory.setUsername(environment.properties().get("spring.rabbitmq.username"));
+        factory.setPassword(environment.properties().get("spring.rabbitmq.password"));
+        factory.setVirtualHost(environment.vhost());
+        Connection connection = factory.createConnection();
+        Channel channel = connection.createChannel(false);
+        channel.basicQos(10);
+        channel.basicConsume(QUEUE, false, new DefaultConsumer(channel) {
+            @Override
+            public void handleDelivery(String tag, Envelope envelope, AMQP.BasicProperties properties, byte[] body)
+                    throws IOException {
+                received.add(new String(body, java.nio.charset.StandardCharsets.UTF_8));
+                getChannel().basicAck(envelope.getDeliveryTag(), false);
+            }
+        });
+        return factory;
+    }
+
+    private HealthApi viewer() {
+        return new HealthApi(port, "viewer", "test-only-viewer-password");
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
