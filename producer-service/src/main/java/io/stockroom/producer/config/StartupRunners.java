@@ -4,6 +4,10 @@ import io.stockroom.producer.account.application.Accounts;
 import io.stockroom.producer.catalogue.application.CatalogueSnapshot;
 import io.stockroom.producer.catalogue.domain.ReadModel;
 import org.slf4j.Logger;
+import org.springframework.amqp.rabbit.connection.Connection;
+import org.springframework.amqp.rabbit.connection.ConnectionFactory;
+import org.springframework.amqp.rabbit.connection.ConnectionListener;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Bean;
@@ -41,6 +45,40 @@ class StartupRunners {
     ReadSideStatus readSideStatus() {
         return new ReadSideStatus();
     }
+
+    /**
+     * The live queue is auto-deleted when its connection drops, so events published while the broker was out of
+     * reach are missed. After every reconnection (not the first connection) the snapshot is read again; versions keep
+     * it from undoing anything newer the stream already delivered.
+     */
+    @Bean
+    ConnectionListener readSideReloadOnReconnect(ConnectionFactory connectionFactory, CatalogueSnapshot snapshot,
+                                                 ReadModel model) {
+        AtomicInteger connections = new AtomicInteger();
+        ConnectionListener listener = new ConnectionListener() {
+            @Override
+            public void onCreate(Connection connection) {
+                if (connections.incrementAndGet() > 1) {
+                    Thread.ofVirtual().name("read-side-reload").start(() -> {
+                        try {
+                            Thread.sleep(RELOAD_DELAY_MILLIS);
+                            long documents = snapshot.loadInto(model);
+                            log.info("Broker connection re-established: read side reloaded {} documents", documents);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        } catch (RuntimeException e) {
+                            log.warn("Could not reload the read side after a reconnection: {}", e.toString());
+                        }
+                    });
+                }
+            }
+        };
+        connectionFactory.addConnectionListener(listener);
+        return listener;
+    }
+
+    /** Gives the listener containers time to consume again before the reload reads the store. */
+    private static final long RELOAD_DELAY_MILLIS = 2_000;
 
     @Bean
     @Order(2)
