@@ -114,9 +114,16 @@ public final class ConfirmingPublisher implements MessagePublisher {
                 throw new PublishFailedException("broker refused " + describe(each) + ": " + confirm.reason());
             }
             ReturnedMessage returned = each.correlation().getReturned();
-            if (returned != null) {
+            if (returned != null && each.outgoing().type().isCommand()) {
                 throw new PublishFailedException("no queue is bound for " + describe(each) + " (returned: "
                         + returned.getReplyCode() + " " + returned.getReplyText() + ")");
+            }
+            if (returned != null) {
+                // An event nobody subscribes to is not a failure of the publisher (publish-subscribe semantics);
+                // failing here would make the consumer requeue the command it just applied until its delivery
+                // limit. It is counted so a missing subscriber is visible.
+                meters.counter("stockroom.messages.unrouted", "type", each.outgoing().type().routingKey())
+                        .increment();
             }
         }
     }

@@ -120,6 +120,14 @@ class ReliableMessagingIT {
     }
 
     @Test
+    void an_event_nobody_subscribes_to_is_published_without_failing_the_publisher() {
+        Record event = ContractsMother.example(MessageType.ITEM_DELETED);
+
+        assertThat(publisher.publish(MessageType.ITEM_DELETED, event, new PublishContext("corr-3", "req-3", ADMIN)))
+                .isNotNull();
+    }
+
+    @Test
     void a_publish_the_broker_does_not_confirm_is_reported_as_a_failure() {
         admin.deleteExchange(Topology.COMMANDS_EXCHANGE);
         try {
