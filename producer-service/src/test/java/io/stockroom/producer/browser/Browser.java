@@ -144,7 +144,7 @@ final class Browser implements AutoCloseable {
         try {
             Number height = (Number) ((JavascriptExecutor) driver).executeScript(
                     "return Math.max(document.body.scrollHeight, document.documentElement.scrollHeight)");
-            int pageHeight = Math.min(Math.max(height.intValue(), HEIGHT), SCREENSHOT_HEIGHT_MAX);
+            int pageHeight = Math.min(height.intValue(), SCREENSHOT_HEIGHT_MAX);
             Number viewportWidth = (Number) ((JavascriptExecutor) driver).executeScript(
                     "return document.documentElement.clientWidth");
             Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot", Map.of(
