@@ -20,6 +20,8 @@ import org.bson.Document;
 import org.bson.types.Decimal128;
 import org.junit.jupiter.api.Test;
 import org.springframework.amqp.core.Message;
+import org.springframework.amqp.rabbit.core.RabbitAdmin;
+import org.springframework.context.ApplicationContext;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.ApplicationRunner;
@@ -40,6 +42,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 class ProducerApiIT extends ProducerIntegrationTest {
+
+    @Autowired
+    ApplicationContext context;
 
     @Test
     void a_request_without_credentials_gets_a_401_problem() {
@@ -229,7 +234,7 @@ class ProducerApiIT extends ProducerIntegrationTest {
     }
 
     @Test
-    void an_order_view_follows_order_events_and_ignores_stale_ones() {
+    void an_order_view_follows_order_events_and_ignores_stale_ones() throws Exception {
         String shopper = shopper();
         String sku = sku();
         String orderId = api().postJson("/api/orders", shopper, PASSWORD,
@@ -238,16 +243,21 @@ class ProducerApiIT extends ProducerIntegrationTest {
 
         publishEvent(MessageType.ORDER_CONFIRMED, new OrderConfirmed(orderId, shopper,
                 List.of(new AllocatedLine(0, sku, "WH1", 1)), 2, Instant.now()));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(api()
+                .get("/api/orders/" + orderId, shopper, PASSWORD).json().get("status").asString())
+                .isEqualTo("CONFIRMED"));
+
         publishEvent(MessageType.ORDER_CONFIRMED, new OrderConfirmed(orderId, shopper,
                 List.of(new AllocatedLine(0, sku, "OLD", 1)), 1, Instant.now()));
+        publishEvent(MessageType.ORDER_CONFIRMED, new OrderConfirmed(orderId, shopper,
+                List.of(new AllocatedLine(0, sku, "WH1", 1)), 2, Instant.now()));
+        // Nothing observable should happen; give the stale events time to be (not) applied.
+        Thread.sleep(2_000);
 
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-            JsonNode order = api().get("/api/orders/" + orderId, shopper, PASSWORD).json();
-            assertThat(order.get("status").asString()).isEqualTo("CONFIRMED");
-            assertThat(order.get("version").asLong()).isEqualTo(2);
-            assertThat(order.get("lines").get(0).get("location").asString()).isEqualTo("WH1");
-            assertThat(order.get("history").size()).isEqualTo(2);
-        });
+        JsonNode order = api().get("/api/orders/" + orderId, shopper, PASSWORD).json();
+        assertThat(order.get("version").asLong()).isEqualTo(2);
+        assertThat(order.get("lines").get(0).get("location").asString()).isEqualTo("WH1");
+        assertThat(order.get("history").size()).as("a stale or repeated event adds no history").isEqualTo(2);
     }
 
     @Test
@@ -355,5 +365,43 @@ class ProducerApiIT extends ProducerIntegrationTest {
                 "{\"username\":\"x" + name + "\",\"password\":\"long-enough-password\",\"roles\":[\"ADMIN\"]}"), 400);
         assertThat(api().get("/api/items", name, "long-enough-password").status()).isEqualTo(200);
         assertProblem(api().postJson("/api/items", name, "long-enough-password", "{}"), 403);
+    }
+
+    @Test
+    void a_command_the_broker_does_not_take_is_a_503_and_is_logged_as_not_sent() {
+        RabbitAdmin admin = new RabbitAdmin(rabbit.getConnectionFactory());
+        admin.setApplicationContext(context);
+        admin.deleteQueue(Topology.ITEM_COMMANDS_QUEUE);
+        String sku = sku();
+        try {
+            ApiClient.Response refused = api().postJson("/api/items", ADMIN, ADMIN_PASSWORD, "{\"sku\":\"" + sku
+                    + "\",\"name\":\"Diver\",\"brand\":\"Acme\",\"category\":\"watch\",\"price\":{\"amount\":"
+                    + "\"19.00\",\"currency\":\"EUR\"},\"lowStockThreshold\":2}");
+
+            assertProblem(refused, 503);
+            assertThat(refused.header("Retry-After")).isNotNull();
+            Document logged = mongo.getCollection("admin_actions").find(new Document("subject", sku)).first();
+            assertThat(logged).isNotNull();
+            assertThat(logged.getString("status")).isEqualTo("REJECTED");
+            assertThat(logged.getString("reasonCode")).isEqualTo("NOT_SENT");
+        } finally {
+            admin.initialize();
+        }
+    }
+
+    @Test
+    void health_readiness_and_domain_metrics_are_exposed() {
+        String shopper = shopper();
+        api().postJson("/api/orders", shopper, PASSWORD, "{\"lines\":[{\"sku\":\"" + sku() + "\",\"quantity\":1}]}",
+                "Idempotency-Key", "metrics-" + UUID.randomUUID());
+        assertThat(api().postJson("/api/stock/audits", ADMIN, ADMIN_PASSWORD, null).status()).isEqualTo(202);
+
+        ApiClient.Response readiness = api().get("/actuator/health/readiness", null, null);
+        ApiClient.Response metrics = api().get("/actuator/prometheus", null, null);
+
+        assertThat(readiness.status()).as(readiness.body()).isEqualTo(200);
+        assertThat(readiness.body()).contains("readSideStatus");
+        assertThat(metrics.body()).contains("stockroom_producer_orders_placed_total")
+                .contains("stockroom_producer_commands_published_total");
     }
 }
