@@ -7,7 +7,8 @@
 
   function time(iso) {
     if (!iso) { return '\u2014'; }
-    return iso.replace('T', ' ').replace(/\.\d+Z$/, ' UTC').replace(/Z$/, ' UTC');
+    var m = /^\d{4}-(\d{2}-\d{2})T(\d{2}:\d{2}:\d{2})/.exec(iso);
+    return m ? m[1] + ' ' + m[2] : iso;
   }
   function count(value) { return value === null || value === undefined ? '\u2014' : String(value); }
   function rate(value) { return value === null || value === undefined ? '\u2014' : Number(value).toFixed(1); }
@@ -66,11 +67,11 @@
       var q = s.queueStats;
       cell(tr, s.name, null, 'th').scope = 'row';
       badge(tr, s.state);
-      cell(tr, time(s.since));
+      cell(tr, time(s.since), 'time');
       cell(tr, s.reason, 'reason');
-      cell(tr, time(s.lastCheck));
+      cell(tr, time(s.lastCheck), 'time');
       cell(tr, actuatorText(s));
-      cell(tr, s.queue || '\u2014');
+      cell(tr, s.queue || '\u2014', 'queue');
       cell(tr, q ? count(q.ready) : '\u2014', 'num');
       cell(tr, q ? count(q.unacked) : '\u2014', 'num');
       cell(tr, q ? count(q.consumers) : '\u2014', 'num');
@@ -84,7 +85,7 @@
   function renderTransitions(transitions) {
     replaceRows('transitions', transitions.map(function (t) {
       var tr = document.createElement('tr');
-      cell(tr, time(t.at));
+      cell(tr, time(t.at), 'time');
       cell(tr, t.service);
       badge(tr, t.from);
       badge(tr, t.to);
@@ -102,8 +103,8 @@
         replaceRows('downtimes', downtimes.map(function (d) {
           var tr = document.createElement('tr');
           cell(tr, d.service);
-          cell(tr, time(d.start));
-          cell(tr, d.end ? time(d.end) : 'still down');
+          cell(tr, time(d.start), 'time');
+          cell(tr, d.end ? time(d.end) : 'still down', 'time');
           cell(tr, duration(d.duration), 'num');
           return tr;
         }), 'No downtime recorded.', 4);

@@ -12,7 +12,7 @@ import java.util.Locale;
 @Component
 public class PageFormats {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("MM-dd HH:mm:ss")
             .withZone(ZoneOffset.UTC);
 
     public String time(Instant instant) {
