@@ -211,8 +211,22 @@
     invalid.scrollIntoView({ block: "center" });
   }
 
+  /* ---------- Accordions: one open action at a time ---------- */
+  function initAccordions() {
+    $all("[data-accordion]").forEach(function (group) {
+      var items = $all("details", group);
+      items.forEach(function (item) {
+        item.addEventListener("toggle", function () {
+          if (!item.open) { return; }
+          items.forEach(function (other) { if (other !== item) { other.open = false; } });
+        });
+      });
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     initNavToggle();
+    initAccordions();
     focusFirstInvalid();
     initForms();
     initCommands();
