@@ -20,10 +20,12 @@ import java.util.Optional;
  * @param serviceJvmOptions JVM options of every service; {@code STOCKROOM_SERVICE_JVM_OPTS}
  * @param checkOnly       {@code --check}: start, report, stop, exit with 0 only if every built service came up
  * @param only            {@code STOCKROOM_SERVICES}: comma-separated modules to start (default: all)
+ * @param classDataSharing {@code STOCKROOM_CDS}: extract the jars and keep a CDS archive per service (default true)
  */
 public record LauncherSettings(Path root, Path dataDirectory, Optional<String> mongoUri, int mongoPort,
                                String rabbitHost, int rabbitPort, Duration startupTimeout,
-                               List<String> serviceJvmOptions, boolean checkOnly, List<String> only) {
+                               List<String> serviceJvmOptions, boolean checkOnly, List<String> only,
+                               boolean classDataSharing) {
 
     /** Fast start on 2 cores: C1 only, serial GC, small heaps. A local run, not a benchmark. */
     static final String DEFAULT_JVM_OPTIONS = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xms64m -Xmx512m";
@@ -56,7 +58,8 @@ public record LauncherSettings(Path root, Path dataDirectory, Optional<String> m
                 integer(env, "RABBITMQ_PORT", 5672),
                 Duration.ofSeconds(integer(env, "STOCKROOM_STARTUP_TIMEOUT_SECONDS", 120)),
                 jvm, check, Arrays.stream(env.getOrDefault("STOCKROOM_SERVICES", "").split(","))
-                        .map(String::trim).filter(s -> !s.isEmpty()).toList());
+                        .map(String::trim).filter(s -> !s.isEmpty()).toList(),
+                !"false".equalsIgnoreCase(env.getOrDefault("STOCKROOM_CDS", "true").trim()));
     }
 
     private static int integer(Map<String, String> env, String name, int fallback) {

@@ -4,6 +4,7 @@ import io.stockroom.launcher.broker.AmqpProbe;
 import io.stockroom.launcher.broker.EmbeddedQpid;
 import io.stockroom.launcher.secrets.DevSecrets;
 import io.stockroom.launcher.services.ChildService;
+import io.stockroom.launcher.services.FastStart;
 import io.stockroom.launcher.services.ServiceSpec;
 import io.stockroom.launcher.store.EmbeddedMongo;
 import io.stockroom.launcher.store.MongoProbe;
@@ -37,7 +38,7 @@ public final class LocalLauncher {
 
     private static final String DATABASE = "stockroom";
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(2);
-    private static final Duration STOP_GRACE = Duration.ofSeconds(30);
+    private static final Duration STOP_GRACE = Duration.ofSeconds(45);
     private static final String RULE = "=".repeat(78);
 
     private final LauncherSettings settings;
@@ -137,15 +138,19 @@ public final class LocalLauncher {
 
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         Path logs = settings.dataDirectory().resolve("logs");
+        Map<ServiceSpec, Optional<FastStart.Launch>> launches = prepareLaunches(java, toStart);
         for (ServiceSpec spec : toStart) {
             Map<String, String> own = new LinkedHashMap<>(environment);
             own.put("PORT", Integer.toString(spec.port()));
+            Optional<FastStart.Launch> fast = launches.get(spec);
+            List<String> jvmOptions = new ArrayList<>(fast.map(FastStart.Launch::jvmOptions).orElse(List.of()));
+            jvmOptions.addAll(settings.serviceJvmOptions());
+            Path jar = fast.map(FastStart.Launch::jar).orElse(spec.jar(settings.root()));
             synchronized (children) {
                 if (stopping) {
                     return 1;
                 }
-                children.add(ChildService.start(spec, java, spec.jar(settings.root()), settings.serviceJvmOptions(),
-                        own, logs));
+                children.add(ChildService.start(spec, java, jar, jvmOptions, own, logs));
             }
             out.println("  starting     " + spec.module() + " (port " + spec.port() + ", log "
                     + settings.root().relativize(logs.resolve(spec.module() + ".log")) + ")");
@@ -173,6 +178,27 @@ public final class LocalLauncher {
         watchChildren();
         out.println("Press Ctrl-C to stop everything.");
         return 0;
+    }
+
+    /** Extracts the boot jars for class data sharing, in parallel; a service whose preparation fails runs as is. */
+    private Map<ServiceSpec, Optional<FastStart.Launch>> prepareLaunches(Path java, List<ServiceSpec> specs)
+            throws InterruptedException, ExecutionException {
+        Map<ServiceSpec, Optional<FastStart.Launch>> launches = new LinkedHashMap<>();
+        if (!settings.classDataSharing()) {
+            specs.forEach(spec -> launches.put(spec, Optional.empty()));
+            return launches;
+        }
+        FastStart fastStart = new FastStart(java, settings.dataDirectory().resolve("run"));
+        try (ExecutorService preparers = Executors.newVirtualThreadPerTaskExecutor()) {
+            Map<ServiceSpec, Future<Optional<FastStart.Launch>>> futures = new LinkedHashMap<>();
+            for (ServiceSpec spec : specs) {
+                futures.put(spec, preparers.submit(() -> fastStart.prepare(spec, spec.jar(settings.root()))));
+            }
+            for (Map.Entry<ServiceSpec, Future<Optional<FastStart.Launch>>> entry : futures.entrySet()) {
+                launches.put(entry.getKey(), entry.getValue().get());
+            }
+        }
+        return launches;
     }
 
     private String startOrFindMongo() throws LaunchFailure {
@@ -281,7 +307,12 @@ public final class LocalLauncher {
         }
         out.println("    signing key:   " + DevSecrets.SIGNING_KEY_ID + " (STOCKROOM_SIGNING_KEYS in the file)");
         out.println();
-        out.printf("  Started in %.1f s (launcher JVM start to every started service UP)%n", seconds);
+        double cpuSeconds = outcomes.keySet().stream().map(ChildService::cpuTime).flatMap(Optional::stream)
+                .mapToDouble(d -> d.toMillis() / 1000.0).sum();
+        out.printf("  Started in %.1f s (launcher JVM start to every started service UP); the services used %.0f s"
+                + " of CPU on %d cores, load average now %.1f%n", seconds, cpuSeconds,
+                Runtime.getRuntime().availableProcessors(),
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         out.println(RULE);
     }
 

@@ -68,6 +68,11 @@ public final class ChildService {
         return process.pid();
     }
 
+    /** CPU time the service has used so far (all its threads), if the OS tells. */
+    public java.util.Optional<Duration> cpuTime() {
+        return process.info().totalCpuDuration();
+    }
+
     public boolean alive() {
         return process.isAlive();
     }
