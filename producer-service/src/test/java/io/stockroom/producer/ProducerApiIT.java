@@ -144,6 +144,14 @@ class ProducerApiIT extends ProducerIntegrationTest {
     }
 
     @Test
+    void unknown_paths_and_wrong_methods_are_problems_too() {
+        assertProblem(api().get("/api/no-such-thing", ADMIN, ADMIN_PASSWORD), 404);
+        assertProblem(api().send("PATCH", "/api/items", ADMIN, ADMIN_PASSWORD, "application/json", "{}"), 405);
+        assertProblem(api().send("POST", "/api/orders", ADMIN, ADMIN_PASSWORD, "application/json",
+                "{\"lines\":[{\"sku\":\"A1\",\"quantity\":1}]}"), 400);
+    }
+
+    @Test
     void the_same_idempotency_key_places_one_order_and_sends_one_command() {
         String shopper = shopper();
         String key = "retry-" + UUID.randomUUID();

@@ -15,6 +15,7 @@ import java.io.IOException;
 /**
  * Caps API request bodies: a declared length over the ceiling is refused at once (413), and a body without a
  * declared length is cut off with an error as soon as it grows past the ceiling. CSV imports get a larger ceiling.
+ * Container-level errors on API paths (unknown path, wrong method) are answered as problem details too.
  */
 public final class BodyLimitFilter extends OncePerRequestFilter {
 
@@ -43,7 +44,43 @@ public final class BodyLimitFilter extends OncePerRequestFilter {
                     request.getRequestURI());
             return;
         }
-        chain.doFilter(new LimitedRequest(request, limit), response);
+        chain.doFilter(new LimitedRequest(request, limit), new ProblemOnError(response, problems,
+                request.getRequestURI()));
+    }
+
+    /**
+     * Turns the servlet container's error pages into problem details for API paths: a 404 for an unknown path or a
+     * 405 for a wrong method is answered here, instead of falling through to the HTML/JSON error page of the UI.
+     */
+    private static final class ProblemOnError extends jakarta.servlet.http.HttpServletResponseWrapper {
+
+        private final ProblemResponses problems;
+        private final String path;
+
+        ProblemOnError(HttpServletResponse response, ProblemResponses problems, String path) {
+            super(response);
+            this.problems = problems;
+            this.path = path;
+        }
+
+        @Override
+        public void sendError(int status) throws IOException {
+            sendError(status, null);
+        }
+
+        @Override
+        public void sendError(int status, String message) throws IOException {
+            if (isCommitted()) {
+                super.sendError(status, message);
+                return;
+            }
+            org.springframework.http.HttpStatus known = org.springframework.http.HttpStatus.resolve(status);
+            String title = known == null ? "Error" : known.getReasonPhrase();
+            resetBuffer();
+            problems.write((HttpServletResponse) getResponse(), status, title,
+                    message == null || message.isBlank() ? title : message, path);
+            flushBuffer();
+        }
     }
 
     private static final class LimitedRequest extends HttpServletRequestWrapper {
