@@ -1,0 +1,152 @@
+package io.stockroom.e2e;
+
+import io.stockroom.support.test.TestEnvironment;
+import io.stockroom.support.test.TestInfrastructure;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The whole system for end-to-end tests, started once per test JVM: the five services as processes on free ports,
+ * sharing a fresh vhost on the local RabbitMQ and a fresh database on the in-process MongoDB-wire server.
+ */
+final class Stack {
+
+    static final String PRODUCER = "producer-service";
+    static final String ITEMS = "add-item-consumer";
+    static final String STOCK = "stock-management-consumer";
+    static final String ORDERS = "order-processing-consumer";
+    static final String HEALTH = "health-check-service";
+
+    private static Stack instance;
+    private static RuntimeException startFailure;
+
+    final String adminUsername = "e2e-admin";
+    final String adminPassword = "e2e-" + UUID.randomUUID();
+    final Duration startUp;
+    private final TestEnvironment environment;
+    private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+
+    private Stack() {
+        long started = System.nanoTime();
+        environment = TestInfrastructure.get().newEnvironment();
+        deleteOldLogs();
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        for (String module : List.of(PRODUCER, ITEMS, STOCK, ORDERS, HEALTH)) {
+            ports.put(module, freePort());
+        }
+        ports.forEach((module, port) -> services.put(module, new ServiceProcess(module, port,
+                propertiesFor(module, ports), environmentFor(module))));
+        List<CompletableFuture<ServiceProcess>> starting = new ArrayList<>();
+        services.values().forEach(service -> starting.add(CompletableFuture.supplyAsync(service::start)));
+        try {
+            CompletableFuture.allOf(starting.toArray(CompletableFuture[]::new)).join();
+        } catch (RuntimeException e) {
+            stop();
+            throw e;
+        }
+        startUp = Duration.ofNanos(System.nanoTime() - started);
+        System.out.printf("[e2e] stack of %d services up in %d ms (vhost %s)%n", services.size(), startUp.toMillis(),
+                environment.vhost());
+        Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "e2e-stack-stop"));
+    }
+
+    /** The running stack; a stack that failed to start fails every later caller at once rather than retrying. */
+    static synchronized Stack get() {
+        if (startFailure != null) {
+            throw new IllegalStateException("the stack failed to start earlier", startFailure);
+        }
+        if (instance == null) {
+            try {
+                instance = new Stack();
+            } catch (RuntimeException e) {
+                startFailure = e;
+                throw e;
+            }
+        }
+        return instance;
+    }
+
+    ServiceProcess service(String module) {
+        return services.get(module);
+    }
+
+    String producerUrl() {
+        return services.get(PRODUCER).baseUrl();
+    }
+
+    String healthUrl() {
+        return services.get(HEALTH).baseUrl();
+    }
+
+    TestEnvironment environment() {
+        return environment;
+    }
+
+    /** Replaces a (killed) service with a fresh process on the same port and configuration. */
+    ServiceProcess restart(String module) {
+        ServiceProcess old = services.get(module);
+        old.close();
+        ServiceProcess fresh = new ServiceProcess(module, old.port(), propertiesFor(module, ports()),
+                environmentFor(module));
+        services.put(module, fresh);
+        return fresh.start();
+    }
+
+    private Map<String, Integer> ports() {
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        services.forEach((module, service) -> ports.put(module, service.port()));
+        return ports;
+    }
+
+    private List<String> propertiesFor(String module, Map<String, Integer> ports) {
+        List<String> properties = new ArrayList<>(List.of(environment.propertyArguments()));
+        properties.add("spring.application.name=" + module);
+        if (module.equals(HEALTH)) {
+            properties.addAll(HealthWiring.properties(environment, ports));
+        }
+        if (module.equals(PRODUCER)) {
+            properties.add("stockroom.health.url=http://127.0.0.1:" + ports.get(HEALTH) + "/");
+        }
+        return properties;
+    }
+
+    private Map<String, String> environmentFor(String module) {
+        return module.equals(PRODUCER)
+                ? Map.of("STOCKROOM_ADMIN_USERNAME", adminUsername, "STOCKROOM_ADMIN_PASSWORD", adminPassword)
+                : Map.of();
+    }
+
+    private void stop() {
+        services.values().forEach(ServiceProcess::close);
+        environment.close();
+    }
+
+    private static void deleteOldLogs() {
+        try (var logs = java.nio.file.Files.list(java.nio.file.Path.of("target", "e2e-logs"))) {
+            for (java.nio.file.Path log : logs.toList()) {
+                java.nio.file.Files.delete(log);
+            }
+        } catch (java.nio.file.NoSuchFileException e) {
+            // First run: nothing to delete.
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
