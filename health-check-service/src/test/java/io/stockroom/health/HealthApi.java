@@ -12,6 +12,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 /** The health service's HTTP API as a test (or a script) sees it: real requests, optional HTTP Basic. */
@@ -45,6 +50,22 @@ final class HealthApi {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** The first {@code health} event of the live stream, read within {@code atMost}. */
+    JsonNode firstStreamEvent(Duration atMost) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/api/health/stream"))
+                .header("Authorization", authorization).header("Accept", "text/event-stream").GET().build();
+        HttpResponse<Stream<String>> response = http.sendAsync(request, HttpResponse.BodyHandlers.ofLines())
+                .get(atMost.toMillis(), TimeUnit.MILLISECONDS);
+        // The stream closes first (ending the read), then the reader thread's executor.
+        try (ExecutorService reader = Executors.newVirtualThreadPerTaskExecutor();
+             Stream<String> lines = response.body()) {
+            Future<String> data = reader.submit(() -> lines.dropWhile(line -> !line.equals("event:health"))
+                    .skip(1).findFirst().orElseThrow());
+            String line = data.get(atMost.toMillis(), TimeUnit.MILLISECONDS);
+            return json.readTree(line.substring("data:".length()));
         }
     }
 

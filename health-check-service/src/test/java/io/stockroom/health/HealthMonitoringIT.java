@@ -156,7 +156,8 @@ class HealthMonitoringIT {
     }
 
     @Test
-    void the_page_and_api_need_the_viewer_while_health_and_metrics_stay_open_to_probes_and_prometheus() {
+    void the_page_and_api_need_the_viewer_while_health_and_metrics_stay_open_to_probes_and_prometheus()
+            throws Exception {
         HealthApi anonymous = new HealthApi(port, null, null);
         HealthApi wrong = new HealthApi(port, "viewer", "not-the-password");
         HealthApi viewer = viewer();
@@ -179,6 +180,10 @@ class HealthMonitoringIT {
         String csp = page.headers().firstValue("Content-Security-Policy").orElseThrow();
         assertThat(csp).contains("script-src 'self'").doesNotContain("unsafe-inline");
         assertThat(anonymous.get("/assets/health.js").statusCode()).isEqualTo(200);
+
+        JsonNode live = viewer.firstStreamEvent(Duration.ofSeconds(5));
+        assertThat(live.path("services")).extracting(node -> node.path("name").asString())
+                .containsExactly("queue-consumer", "web-app");
 
         HttpResponse<String> badLimit = viewer.get("/api/health/transitions?limit=0");
         assertThat(badLimit.statusCode()).isEqualTo(400);
