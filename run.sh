@@ -53,8 +53,9 @@ if [ "$build" = 1 ]; then
   if ! ./mvnw -q -DskipTests --fail-at-end install; then
     echo "run.sh: WARNING: some modules did not build (see above); starting what was built." >&2
   fi
-  # The launcher builds on its own as well, in case the root pom does not list it.
-  ./mvnw -q -DskipTests -f local-launcher/pom.xml package
+  if [ ! -f local-launcher/target/local-launcher-exec.jar ]; then
+    ./mvnw -q -DskipTests -f local-launcher/pom.xml package
+  fi
   echo "run.sh: built in $((SECONDS - build_started)) s"
 fi
 

@@ -39,6 +39,8 @@ public final class LocalLauncher {
     private static final String DATABASE = "stockroom";
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(2);
     private static final Duration STOP_GRACE = Duration.ofSeconds(45);
+    /** Writing the class data archives at the first stop takes a while when every service does it at once. */
+    private static final Duration STOP_GRACE_WRITING_ARCHIVES = Duration.ofSeconds(150);
     private static final String RULE = "=".repeat(78);
 
     private final LauncherSettings settings;
@@ -48,6 +50,7 @@ public final class LocalLauncher {
     private EmbeddedMongo mongo;
     private EmbeddedQpid qpid;
     private volatile boolean stopping;
+    private volatile boolean writingArchives;
 
     LocalLauncher(LauncherSettings settings, PrintStream out) {
         this.settings = settings;
@@ -139,6 +142,8 @@ public final class LocalLauncher {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         Path logs = settings.dataDirectory().resolve("logs");
         Map<ServiceSpec, Optional<FastStart.Launch>> launches = prepareLaunches(java, toStart);
+        writingArchives = launches.values().stream().flatMap(Optional::stream)
+                .anyMatch(FastStart.Launch::writesArchive);
         for (ServiceSpec spec : toStart) {
             Map<String, String> own = new LinkedHashMap<>(environment);
             own.put("PORT", Integer.toString(spec.port()));
@@ -347,13 +352,16 @@ public final class LocalLauncher {
             running = List.copyOf(children);
         }
         try {
+            Duration grace = writingArchives ? STOP_GRACE_WRITING_ARCHIVES : STOP_GRACE;
             if (!running.isEmpty()) {
-                out.println("stockroom: stopping " + running.size() + " service(s)...");
+                out.println("stockroom: stopping " + running.size() + " service(s)..." + (writingArchives
+                        ? " (first stop after a build: each service writes its start-up archive, up to "
+                        + grace.toSeconds() + " s)" : ""));
             }
             try (ExecutorService stoppers = Executors.newVirtualThreadPerTaskExecutor()) {
                 for (ChildService child : running) {
                     stoppers.submit(() -> {
-                        child.stop(STOP_GRACE);
+                        child.stop(grace);
                         return null;
                     });
                 }

@@ -57,12 +57,13 @@ public final class FastStart {
                 }
                 Files.writeString(stamp, source, StandardCharsets.UTF_8);
             }
+            boolean archived = Files.isRegularFile(home.resolve("classes.jsa"));
             List<String> options = new ArrayList<>();
             options.add("-XX:+AutoCreateSharedArchive");
             options.add("-XX:SharedArchiveFile=" + home.resolve("classes.jsa"));
             options.add("-Xlog:cds=off");
             options.add("-Xlog:cds+dynamic=off");
-            return Optional.of(new Launch(extracted, options));
+            return Optional.of(new Launch(extracted, options, !archived));
         } catch (IOException e) {
             return Optional.empty();
         } catch (InterruptedException e) {
@@ -82,8 +83,12 @@ public final class FastStart {
         }
     }
 
-    /** The jar to run and the JVM options that go with it. */
-    public record Launch(Path jar, List<String> jvmOptions) {
+    /**
+     * The jar to run and the JVM options that go with it.
+     *
+     * @param writesArchive true when this run creates the archive (at the service's exit, which then takes longer)
+     */
+    public record Launch(Path jar, List<String> jvmOptions, boolean writesArchive) {
 
         public Launch {
             jvmOptions = List.copyOf(jvmOptions);
