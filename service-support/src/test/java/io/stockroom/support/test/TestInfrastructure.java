@@ -1,7 +1,6 @@
 package io.stockroom.support.test;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.testcontainers.DockerClientFactory;
@@ -134,7 +133,7 @@ public final class TestInfrastructure {
     }
 
     private static TestInfrastructure local() {
-        MongoServer mongo = new MongoServer(new MemoryBackend());
+        MongoServer mongo = new MongoServer(new HelloAwareMemoryBackend());
         mongo.bind("127.0.0.1", 0);
         InetSocketAddress address = mongo.getLocalAddress();
         Runtime.getRuntime().addShutdownHook(new Thread(mongo::shutdownNow, "test-mongo-shutdown"));
