@@ -144,6 +144,25 @@ class ProducerApiIT extends ProducerIntegrationTest {
     }
 
     @Test
+    void a_body_without_a_declared_length_is_cut_off_at_the_ceiling() throws Exception {
+        byte[] body = ("{\"quantity\":1,\"note\":\"" + "y".repeat(10_000) + "\"}").getBytes(StandardCharsets.UTF_8);
+        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://127.0.0.1:" + port + "/api/stock/" + sku() + "/WH1/receive"))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                        (ADMIN + ":" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8)))
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(
+                        () -> new java.io.ByteArrayInputStream(body)))
+                .build();
+
+        java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(request,
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(413);
+        assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+    }
+
+    @Test
     void unknown_paths_and_wrong_methods_are_problems_too() {
         assertProblem(api().get("/api/no-such-thing", ADMIN, ADMIN_PASSWORD), 404);
         assertProblem(api().send("PATCH", "/api/items", ADMIN, ADMIN_PASSWORD, "application/json", "{}"), 405);
