@@ -27,7 +27,7 @@ class HealthDetectionIT {
     @BeforeAll
     static void startTheSystem() {
         stack = Stack.get();
-        admin = Api.as(stack.producerUrl(), stack.adminUsername, stack.adminPassword);
+        admin = Api.as(stack.producerUrl(), stack.adminUsername(), stack.adminPassword());
         health = Api.as(stack.healthUrl(), HealthWiring.VIEWER, HealthWiring.VIEWER_PASSWORD);
     }
 

@@ -22,7 +22,7 @@ class OrderFlowIT {
     @BeforeAll
     static void startTheSystem() {
         stack = Stack.get();
-        admin = Api.as(stack.producerUrl(), stack.adminUsername, stack.adminPassword);
+        admin = Api.as(stack.producerUrl(), stack.adminUsername(), stack.adminPassword());
     }
 
     @Test

@@ -18,7 +18,7 @@ import java.util.concurrent.CompletableFuture;
  * The whole system for end-to-end tests, started once per test JVM: the five services as processes on free ports,
  * sharing a fresh vhost on the local RabbitMQ and a fresh database on the in-process MongoDB-wire server.
  */
-final class Stack {
+public final class Stack {
 
     static final String PRODUCER = "producer-service";
     static final String ITEMS = "add-item-consumer";
@@ -29,8 +29,8 @@ final class Stack {
     private static Stack instance;
     private static RuntimeException startFailure;
 
-    final String adminUsername = "e2e-admin";
-    final String adminPassword = "e2e-" + UUID.randomUUID();
+    private final String adminUsername = "e2e-admin";
+    private final String adminPassword = "e2e-" + UUID.randomUUID();
     final Duration startUp;
     private final TestEnvironment environment;
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
@@ -60,7 +60,7 @@ final class Stack {
     }
 
     /** The running stack; a stack that failed to start fails every later caller at once rather than retrying. */
-    static synchronized Stack get() {
+    public static synchronized Stack get() {
         if (startFailure != null) {
             throw new IllegalStateException("the stack failed to start earlier", startFailure);
         }
@@ -75,15 +75,23 @@ final class Stack {
         return instance;
     }
 
+    public String adminUsername() {
+        return adminUsername;
+    }
+
+    public String adminPassword() {
+        return adminPassword;
+    }
+
     ServiceProcess service(String module) {
         return services.get(module);
     }
 
-    String producerUrl() {
+    public String producerUrl() {
         return services.get(PRODUCER).baseUrl();
     }
 
-    String healthUrl() {
+    public String healthUrl() {
         return services.get(HEALTH).baseUrl();
     }
 
@@ -125,8 +133,9 @@ final class Stack {
                 : Map.of();
     }
 
+    /** Stops every service at once (each gets its graceful shutdown), then removes the vhost. */
     private void stop() {
-        services.values().forEach(ServiceProcess::close);
+        services.values().parallelStream().forEach(ServiceProcess::close);
         environment.close();
     }
 

@@ -1,5 +1,7 @@
 package io.stockroom.e2e.browser;
 
+import io.stockroom.e2e.Stack;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,7 +24,7 @@ class BrowserFlowIT {
 
     private static final String SHOPPER_PASSWORD = "a long shopper password";
 
-    private static RunningSystem system;
+    private static Stack system;
     private static Browser admin;
     private static Browser shopper;
 
@@ -31,7 +33,7 @@ class BrowserFlowIT {
         Assumptions.assumeTrue(Browser.available(), "Browser tests skipped: Debian's Chromium and its driver are not "
                 + "installed (" + Browser.CHROMIUM + ", " + Browser.CHROMEDRIVER + "); "
                 + "install them with: apt-get install chromium chromium-driver");
-        system = RunningSystem.get();
+        system = Stack.get();
         admin = new Browser(system.producerUrl());
         shopper = new Browser(system.producerUrl());
     }
