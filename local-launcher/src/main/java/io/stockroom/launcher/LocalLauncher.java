@@ -112,7 +112,10 @@ public final class LocalLauncher {
         environment.put("STOCKROOM_ADMIN_PASSWORD", secrets.adminPassword());
         environment.put("STOCKROOM_HEALTH_USERNAME", secrets.healthUsername());
         environment.put("STOCKROOM_HEALTH_PASSWORD", secrets.healthPassword());
-        if (broker.kind().equals("rabbitmq") && settings.rabbitIsLocal()) {
+        if (broker.kind().equals("qpid")) {
+            // Qpid has no management API: the health service reads queue figures over AMQP (passive declares).
+            environment.put("STOCKROOM_HEALTH_QUEUE_SOURCE", "amqp");
+        } else if (settings.rabbitIsLocal()) {
             environment.putIfAbsent("RABBITMQ_MANAGEMENT_URL", System.getenv().getOrDefault("RABBITMQ_MANAGEMENT_URL",
                     "http://127.0.0.1:15672"));
         }

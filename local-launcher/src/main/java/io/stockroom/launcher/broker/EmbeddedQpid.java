@@ -76,7 +76,11 @@ public final class EmbeddedQpid implements AutoCloseable {
 
     @Override
     public void close() {
-        launcher.shutdown();
+        try {
+            launcher.shutdown();
+        } catch (IllegalStateException alreadyStopping) {
+            // Qpid's own JVM shutdown hook got there first (its task executor is no longer active): nothing to do.
+        }
     }
 
     static void writeInitialConfig(Path file, String bindAddress, int port, String username, String password) {
