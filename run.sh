@@ -34,6 +34,10 @@ if ! JAVA_HOME="$(pick_java_home)"; then
 fi
 export JAVA_HOME
 echo "run.sh: using JDK $(java_major "$JAVA_HOME") at $JAVA_HOME"
+if [ "$(java_major "$JAVA_HOME")" -ge 24 ]; then
+  # Maven 3.9's Guice still uses sun.misc.Unsafe; JDK 24+ warns about it on every build.
+  export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow"
+fi
 
 build=1
 launcher_args=()
