@@ -9,35 +9,11 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-java_major() { # prints the feature version of the JDK in $1, or nothing
-  "$1/bin/java" -XshowSettings:properties -version 2>&1 \
-    | awk -F'= ' '/java.specification.version/ {print $2; exit}' | cut -d. -f1
-}
-
-pick_java_home() {
-  local candidate major
-  for candidate in "${JAVA_HOME:-}" /usr/lib/jvm/temurin-25-jdk-amd64 /usr/lib/jvm/*; do
-    [ -n "$candidate" ] && [ -x "$candidate/bin/java" ] && [ -x "$candidate/bin/javac" ] || continue
-    major="$(java_major "$candidate")"
-    if [ -n "$major" ] && [ "$major" -ge 21 ]; then
-      echo "$candidate"
-      return 0
-    fi
-  done
-  return 1
-}
-
-if ! JAVA_HOME="$(pick_java_home)"; then
-  echo "run.sh: no JDK 21 or newer found (tried \$JAVA_HOME and /usr/lib/jvm/*)." >&2
-  echo "run.sh: install one (e.g. apt-get install openjdk-21-jdk-headless) or set JAVA_HOME to it." >&2
+# Picks JAVA_HOME (a JDK >= 21), shared with test.sh and .ci/run.
+if ! source scripts/java-home.sh; then
   exit 1
 fi
-export JAVA_HOME
-echo "run.sh: using JDK $(java_major "$JAVA_HOME") at $JAVA_HOME"
-if [ "$(java_major "$JAVA_HOME")" -ge 24 ]; then
-  # Maven 3.9's Guice still uses sun.misc.Unsafe; JDK 24+ warns about it on every build.
-  export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow"
-fi
+echo "run.sh: using the JDK at $JAVA_HOME"
 
 build=1
 launcher_args=()

@@ -22,6 +22,10 @@ stockroom_pick_jdk() {
 if STOCKROOM_JDK="$(stockroom_pick_jdk)"; then
   export JAVA_HOME="$STOCKROOM_JDK"
   export PATH="$JAVA_HOME/bin:$PATH"
+  if (( $(stockroom_java_major "$JAVA_HOME") >= 24 )) && [[ "${MAVEN_OPTS:-}" != *sun-misc-unsafe* ]]; then
+    # Maven 3.9's Guice still uses sun.misc.Unsafe; JDK 24+ warns about it on every build.
+    export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow"
+  fi
 else
   echo "Stockroom needs a JDK 21 or newer. Install one (e.g. 'apt-get install openjdk-21-jdk-headless') or set JAVA_HOME." >&2
   return 1 2>/dev/null || exit 1
