@@ -56,12 +56,17 @@ class SecurityConfiguration {
                 login.keysMax());
     }
 
+    /** How long a verified password is trusted without a new bcrypt check (see VerifiedCredentialsCache). */
+    private static final java.time.Duration VERIFIED_CREDENTIALS_TTL = java.time.Duration.ofSeconds(60);
+
     @Bean
     AuthenticationManager authenticationManager(UserDetailsService users, PasswordEncoder encoder,
                                                  LoginThrottle throttle, MeterRegistry meters) {
         DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
         passwords.setPasswordEncoder(encoder);
-        ProviderManager manager = new ProviderManager(new ThrottledAuthenticationProvider(passwords, throttle, meters));
+        ProviderManager manager = new ProviderManager(new VerifiedCredentialsCache(
+                new ThrottledAuthenticationProvider(passwords, throttle, meters), VERIFIED_CREDENTIALS_TTL,
+                com.github.benmanes.caffeine.cache.Ticker.systemTicker()));
         manager.setEraseCredentialsAfterAuthentication(true);
         return manager;
     }
