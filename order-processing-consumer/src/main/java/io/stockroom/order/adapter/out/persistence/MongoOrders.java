@@ -1,8 +1,7 @@
 package io.stockroom.order.adapter.out.persistence;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
+import io.stockroom.support.mongo.Inserts;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
@@ -41,16 +40,11 @@ public final class MongoOrders implements Orders {
 
     @Override
     public Order createOrGet(Order placed) {
-        try {
-            collection.insertOne(OrderDocuments.document(placed, clock.instant()));
+        if (Inserts.insertIfAbsent(collection, OrderDocuments.document(placed, clock.instant()))) {
             return placed;
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-                return find(placed.orderId()).orElseThrow(() -> new IllegalStateException(
-                        "order " + placed.orderId() + " exists and does not"));
-            }
-            throw e;
         }
+        return find(placed.orderId()).orElseThrow(() -> new IllegalStateException(
+                "order " + placed.orderId() + " exists and does not"));
     }
 
     @Override

@@ -1,8 +1,7 @@
 package io.stockroom.item.catalog.adapter.out.persistence;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
+import io.stockroom.support.mongo.Inserts;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.IndexOptions;
@@ -80,17 +79,9 @@ public final class MongoItems implements Items {
     @Override
     public boolean insert(String sku, ItemDetails details, String commandId) {
         Date now = Date.from(clock.instant());
-        try {
-            items.insertOne(new Document("_id", sku).append("details", document(details)).append("version", 1L)
-                    .append("deleted", false).append("recentCommands", List.of(commandId))
-                    .append("createdAt", now).append("updatedAt", now));
-            return true;
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-                return false;
-            }
-            throw e;
-        }
+        return Inserts.insertIfAbsent(items, new Document("_id", sku).append("details", document(details))
+                .append("version", 1L).append("deleted", false).append("recentCommands", List.of(commandId))
+                .append("createdAt", now).append("updatedAt", now));
     }
 
     @Override

@@ -1,8 +1,7 @@
 package io.stockroom.producer.account.adapter.out.persistence;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
+import io.stockroom.support.mongo.Inserts;
 import com.mongodb.client.model.Filters;
 import io.stockroom.contracts.Role;
 import io.stockroom.producer.account.application.UserStore;
@@ -41,15 +40,7 @@ public final class MongoUsers implements UserStore {
                 .append("roles", account.roles().stream().map(Role::name).sorted().toList())
                 .append("enabled", account.enabled())
                 .append("createdAt", Date.from(account.createdAt()));
-        try {
-            users.insertOne(document);
-            return true;
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-                return false;
-            }
-            throw e;
-        }
+        return Inserts.insertIfAbsent(users, document);
     }
 
     @Override

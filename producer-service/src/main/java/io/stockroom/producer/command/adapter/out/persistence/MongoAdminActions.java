@@ -1,8 +1,7 @@
 package io.stockroom.producer.command.adapter.out.persistence;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
+import io.stockroom.support.mongo.Inserts;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
@@ -45,15 +44,7 @@ public final class MongoAdminActions implements AdminActionStore {
                 .append("detail", action.detail())
                 .append("completedAt", null)
                 .append("published", action.published());
-        try {
-            actions.insertOne(document);
-            return true;
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-                return false;
-            }
-            throw e;
-        }
+        return Inserts.insertIfAbsent(actions, document);
     }
 
     @Override

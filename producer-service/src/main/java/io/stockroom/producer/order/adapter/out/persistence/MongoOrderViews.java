@@ -3,6 +3,7 @@ package io.stockroom.producer.order.adapter.out.persistence;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
+import io.stockroom.support.mongo.Inserts;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
@@ -53,15 +54,7 @@ public final class MongoOrderViews implements OrderStore {
                 .append("placedAt", Date.from(order.placedAt()))
                 .append("sourcing", order.sourcing())
                 .append("published", order.published());
-        try {
-            orders.insertOne(document);
-            return true;
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-                return false;
-            }
-            throw e;
-        }
+        return Inserts.insertIfAbsent(orders, document);
     }
 
     @Override

@@ -1,8 +1,7 @@
 package io.stockroom.stock.location.adapter.out.persistence;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
+import io.stockroom.support.mongo.Inserts;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.ReturnDocument;
@@ -38,22 +37,14 @@ public final class MongoLocations implements Locations {
     @Override
     public boolean insert(Location location) {
         Date now = Date.from(clock.instant());
-        try {
-            collection.insertOne(new Document("_id", location.code())
-                    .append("name", location.name())
-                    .append("type", location.type().name())
-                    .append("priority", location.priority())
-                    .append("active", location.active())
-                    .append("version", location.version())
-                    .append("createdAt", now)
-                    .append("updatedAt", now));
-            return true;
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-                return false;
-            }
-            throw e;
-        }
+        return Inserts.insertIfAbsent(collection, new Document("_id", location.code())
+                .append("name", location.name())
+                .append("type", location.type().name())
+                .append("priority", location.priority())
+                .append("active", location.active())
+                .append("version", location.version())
+                .append("createdAt", now)
+                .append("updatedAt", now));
     }
 
     @Override
