@@ -29,6 +29,8 @@ final class HealthWiring {
             properties.add(prefix + "actuator-url=http://127.0.0.1:" + ports.get(MONITORED.get(i)));
             properties.add(prefix + "queue=" + QUEUES.get(i));
         }
+        // The broker's management API, wherever the test infrastructure runs it (local or a container).
+        properties.add("stockroom.health.rabbit.management-url=" + environment.management().baseUrl());
         properties.add("stockroom.health.viewer.username=" + VIEWER);
         properties.add("stockroom.health.viewer.password=" + VIEWER_PASSWORD);
         return properties;

@@ -25,6 +25,11 @@ public final class RabbitManagementClient {
                 .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
+    /** Where the management API answers (e.g. {@code http://127.0.0.1:15672}, or a container's mapped port). */
+    public String baseUrl() {
+        return baseUrl;
+    }
+
     public boolean isAvailable() {
         try {
             return send("GET", "/api/overview", null).statusCode() == 200;

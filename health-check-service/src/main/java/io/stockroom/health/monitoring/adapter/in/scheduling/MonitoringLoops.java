@@ -5,6 +5,7 @@ import io.stockroom.health.monitoring.application.HealthMonitor;
 import io.stockroom.health.monitoring.application.QueueProbe;
 import io.stockroom.health.monitoring.domain.ActuatorCheck;
 import io.stockroom.health.monitoring.domain.MonitoredService;
+import io.stockroom.health.monitoring.domain.ServiceState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -42,6 +43,7 @@ public final class MonitoringLoops implements SmartLifecycle {
     private ScheduledExecutorService actuatorThread;
     private ExecutorService polls;
     private volatile boolean running;
+    private final java.util.Set<String> rechecking = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public MonitoringLoops(HealthMonitor monitor, QueueProbe queues, ActuatorProbe actuators, Duration queueInterval,
                            Duration actuatorInterval, Duration actuatorTimeout, Clock clock) {
@@ -62,8 +64,10 @@ public final class MonitoringLoops implements SmartLifecycle {
         actuatorThread = Executors.newSingleThreadScheduledExecutor(named("health-actuators"));
         polls = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("health-poll-", 0).factory());
         if (!watched.isEmpty()) {
-            queueThread.scheduleAtFixedRate(guarded("queue round", () -> monitor.recordQueues(queues.observe(watched))),
-                    0, queueInterval.toMillis(), TimeUnit.MILLISECONDS);
+            queueThread.scheduleAtFixedRate(guarded("queue round", () -> {
+                monitor.recordQueues(queues.observe(watched));
+                recheckUnhealthy(polled);
+            }), 0, queueInterval.toMillis(), TimeUnit.MILLISECONDS);
         }
         if (!polled.isEmpty()) {
             actuatorThread.scheduleAtFixedRate(guarded("actuator round", () -> pollActuators(polled)),
@@ -87,6 +91,28 @@ public final class MonitoringLoops implements SmartLifecycle {
     @Override
     public boolean isRunning() {
         return running;
+    }
+
+    /**
+     * Probes the actuator of every service that is not UP on the queue thread's faster beat, so a service coming
+     * back is seen within one queue interval instead of waiting for the next actuator round (which alone could take
+     * the recovery past the 5 s budget). At most one such probe per service is in flight.
+     */
+    private void recheckUnhealthy(List<MonitoredService> services) {
+        for (MonitoredService service : services) {
+            boolean unhealthy = monitor.stateOf(service.name()).map(state -> state != ServiceState.UP).orElse(true);
+            if (unhealthy && rechecking.add(service.name())) {
+                polls.submit(() -> {
+                    try {
+                        monitor.recordActuator(service.name(), actuators.check(service));
+                    } catch (RuntimeException e) {
+                        log.warn("Out-of-round actuator check of {} failed: {}", service.name(), e.toString());
+                    } finally {
+                        rechecking.remove(service.name());
+                    }
+                });
+            }
+        }
     }
 
     private void pollActuators(List<MonitoredService> services) {

@@ -28,6 +28,22 @@ public final class AmqpQueueProbe {
         this.clock = clock;
     }
 
+    /**
+     * The consumer count of each existing queue, straight from the queue (a passive declare): unlike the management
+     * API's consumer list, which shows a new consumer only with the next statistics emission (up to 5 s later), this
+     * is current. Throws the broker client's exception when the broker cannot be reached.
+     */
+    public Map<String, Integer> consumerCounts(Collection<String> queues) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (String queue : queues) {
+            QueueInformation info = admin.getQueueInfo(queue);
+            if (info != null) {
+                counts.put(queue, info.getConsumerCount());
+            }
+        }
+        return counts;
+    }
+
     /** Throws the broker client's exception when the broker cannot be reached. */
     public QueueSnapshot observe(Collection<String> queues, String why) {
         Map<String, QueueStats> stats = new LinkedHashMap<>();

@@ -2,13 +2,16 @@ package io.stockroom.health.monitoring.adapter.out.rabbit;
 
 import io.stockroom.health.monitoring.application.QueueProbe;
 import io.stockroom.health.monitoring.domain.QueueSnapshot;
+import io.stockroom.health.monitoring.domain.QueueStats;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.time.Clock;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Chooses the source of queue figures: the management API when it answers (richer: unacked counts, rates), AMQP
@@ -46,7 +49,7 @@ public final class BrokerQueueProbe implements QueueProbe {
         String why = "management API not used (stockroom.health.queue-source=amqp)";
         if (mode != Mode.AMQP) {
             try {
-                return noted(management.observe(queues));
+                return noted(withCurrentConsumers(management.observe(queues), queues));
             } catch (IOException | RuntimeException e) {
                 why = "management API unavailable: " + describe(e);
                 if (mode == Mode.MANAGEMENT) {
@@ -59,6 +62,25 @@ public final class BrokerQueueProbe implements QueueProbe {
         } catch (RuntimeException e) {
             return noted(QueueSnapshot.unavailable(why + "; AMQP unavailable: " + describe(e), clock.instant()));
         }
+    }
+
+    /**
+     * Depth and rates from the management API, consumer counts from the queues themselves: a consumer that came back
+     * is then seen at once, not after the API's next statistics round. If AMQP fails, the API's counts stand.
+     */
+    private QueueSnapshot withCurrentConsumers(QueueSnapshot fromApi, Collection<String> queues) {
+        Map<String, Integer> current;
+        try {
+            current = amqp.consumerCounts(queues);
+        } catch (RuntimeException e) {
+            log.debug("Consumer counts stay the management API's: {}", describe(e));
+            return fromApi;
+        }
+        Map<String, QueueStats> merged = new LinkedHashMap<>(fromApi.queues());
+        current.forEach((queue, consumers) -> merged.computeIfPresent(queue, (name, stats) -> !stats.exists() ? stats
+                : new QueueStats(stats.queue(), true, stats.ready(), stats.unacked(), consumers, stats.publishRate(),
+                        stats.deliverRate(), stats.deadLetters())));
+        return new QueueSnapshot(fromApi.source(), fromApi.sourceDetail(), fromApi.observedAt(), merged);
     }
 
     private QueueSnapshot noted(QueueSnapshot snapshot) {
