@@ -55,8 +55,6 @@ final class ItemCommandHandler implements MessageHandler {
         events.stream().filter(CommandOutcome.class::isInstance).map(CommandOutcome.class::cast)
                 .forEach(outcome -> meters.counter("stockroom.items.commands", "type", outcome.commandType(),
                         "status", outcome.status().name()).increment());
-        publisher.publishAll(events.stream()
-                .map(event -> new MessagePublisher.Outgoing(MessageType.ofEvent(event), event)).toList(),
-                envelope.causing());
+        publisher.publishEvents(events, envelope.causing());
     }
 }

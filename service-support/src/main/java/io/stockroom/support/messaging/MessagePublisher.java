@@ -27,6 +27,20 @@ public interface MessagePublisher {
     }
 
     /**
+     * Publishes events (and command outcomes), each under the type its payload maps to, with confirms as
+     * {@link #publishAll}. Nothing to publish is a no-op.
+     *
+     * @return the new messages' ids, in order
+     */
+    default List<String> publishEvents(List<? extends Record> events, PublishContext context) {
+        if (events.isEmpty()) {
+            return List.of();
+        }
+        return publishAll(events.stream()
+                .map(event -> new Outgoing(MessageType.ofEvent(event), event)).toList(), context);
+    }
+
+    /**
      * Sends all messages, then waits for all confirms (cheaper than one round trip each).
      *
      * @return the new messages' ids, in order

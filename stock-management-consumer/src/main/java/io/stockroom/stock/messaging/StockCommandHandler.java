@@ -72,8 +72,6 @@ final class StockCommandHandler implements MessageHandler {
             case AuditStock command -> audit.run(command, context);
             default -> throw new IllegalStateException("no handler for " + envelope.metadata().type());
         };
-        publisher.publishAll(events.stream()
-                .map(event -> new MessagePublisher.Outgoing(MessageType.ofEvent(event), event)).toList(),
-                envelope.causing());
+        publisher.publishEvents(events, envelope.causing());
     }
 }

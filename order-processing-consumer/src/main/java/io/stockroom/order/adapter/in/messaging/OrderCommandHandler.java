@@ -65,11 +65,7 @@ final class OrderCommandHandler implements MessageHandler {
             // Retried with backoff, then requeued: the placement settles in milliseconds.
             throw new TransientFailure(notYet.getMessage());
         }
-        if (!events.isEmpty()) {
-            publisher.publishAll(events.stream()
-                    .map(event -> new MessagePublisher.Outgoing(MessageType.ofEvent(event), event)).toList(),
-                    envelope.causing());
-        }
+        publisher.publishEvents(events, envelope.causing());
     }
 
     /**
