@@ -6,6 +6,9 @@ import io.stockroom.support.test.TestInfrastructure;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -140,11 +143,11 @@ public final class Stack {
     }
 
     private static void deleteOldLogs() {
-        try (var logs = java.nio.file.Files.list(java.nio.file.Path.of("target", "e2e-logs"))) {
-            for (java.nio.file.Path log : logs.toList()) {
-                java.nio.file.Files.delete(log);
+        try (var logs = Files.list(Path.of("target", "e2e-logs"))) {
+            for (Path log : logs.toList()) {
+                Files.delete(log);
             }
-        } catch (java.nio.file.NoSuchFileException e) {
+        } catch (NoSuchFileException e) {
             // First run: nothing to delete.
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -1,5 +1,6 @@
 package io.stockroom.producer.security;
 
+import com.github.benmanes.caffeine.cache.Ticker;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.stockroom.producer.account.application.Accounts;
 import io.stockroom.producer.config.ProducerProperties;
@@ -24,6 +25,7 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
+import java.time.Duration;
 
 /**
  * Two filter chains. {@code /api/**} (and actuator) is for scripts: stateless HTTP Basic, no session and so no CSRF,
@@ -57,7 +59,7 @@ class SecurityConfiguration {
     }
 
     /** How long a verified password is trusted without a new bcrypt check (see VerifiedCredentialsCache). */
-    private static final java.time.Duration VERIFIED_CREDENTIALS_TTL = java.time.Duration.ofSeconds(60);
+    private static final Duration VERIFIED_CREDENTIALS_TTL = Duration.ofSeconds(60);
 
     @Bean
     AuthenticationManager authenticationManager(UserDetailsService users, PasswordEncoder encoder,
@@ -66,7 +68,7 @@ class SecurityConfiguration {
         passwords.setPasswordEncoder(encoder);
         ProviderManager manager = new ProviderManager(new VerifiedCredentialsCache(
                 new ThrottledAuthenticationProvider(passwords, throttle, meters), VERIFIED_CREDENTIALS_TTL,
-                com.github.benmanes.caffeine.cache.Ticker.systemTicker()));
+                Ticker.systemTicker()));
         manager.setEraseCredentialsAfterAuthentication(true);
         return manager;
     }

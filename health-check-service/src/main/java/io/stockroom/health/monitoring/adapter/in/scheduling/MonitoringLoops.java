@@ -13,6 +13,8 @@ import org.springframework.context.SmartLifecycle;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -43,7 +45,7 @@ public final class MonitoringLoops implements SmartLifecycle {
     private ScheduledExecutorService actuatorThread;
     private ExecutorService polls;
     private volatile boolean running;
-    private final java.util.Set<String> rechecking = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Set<String> rechecking = ConcurrentHashMap.newKeySet();
 
     public MonitoringLoops(HealthMonitor monitor, QueueProbe queues, ActuatorProbe actuators, Duration queueInterval,
                            Duration actuatorInterval, Duration actuatorTimeout, Clock clock) {
