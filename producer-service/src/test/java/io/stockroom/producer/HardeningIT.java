@@ -3,9 +3,21 @@ package io.stockroom.producer;
 import io.stockroom.support.test.RawHttp;
 import org.junit.jupiter.api.Test;
 
+import java.net.CookieManager;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,5 +51,47 @@ class HardeningIT extends ProducerIntegrationTest {
                     "Content-Type", "application/x-www-form-urlencoded");
             assertThat(page.status()).as(method + " /shop " + page).isBetween(300, 499);
         }
+    }
+
+    @Test
+    void the_registration_form_shares_the_per_address_limit_of_the_api() throws Exception {
+        InetAddress address = ownLoopbackAddress();
+        HttpClient client = HttpClient.newBuilder().localAddress(address).cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
+        int apiAttempts = 0;
+        int status;
+        do {
+            status = client.send(HttpRequest.newBuilder(uri("/api/accounts")).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"x\",\"password\":\"short\"}")).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
+            apiAttempts++;
+        } while (status != 429 && apiAttempts < 100);
+        assertThat(status).as("the API limit is reached from this address").isEqualTo(429);
+
+        Matcher csrf = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(client.send(
+                HttpRequest.newBuilder(uri("/register")).build(), HttpResponse.BodyHandlers.ofString()).body());
+        assertThat(csrf.find()).isTrue();
+        String name = "form-" + UUID.randomUUID().toString().substring(0, 8);
+        String form = "username=" + name + "&password=long-enough-password&confirmPassword=long-enough-password"
+                + "&_csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
+        HttpResponse<String> registered = client.send(HttpRequest.newBuilder(uri("/register"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(registered.statusCode()).as("the form is limited too").isEqualTo(429);
+        assertThat(registered.headers().firstValue("Retry-After")).isPresent();
+        assertThat(registered.body()).contains("Too many registrations");
+        assertThat(accounts.find(name)).as("no account was created").isEmpty();
+    }
+
+    /** A loopback address of its own (Linux routes all of 127/8 to lo), so per-address limits start fresh. */
+    private static InetAddress ownLoopbackAddress() throws Exception {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        return InetAddress.getByAddress(new byte[]{127, (byte) random.nextInt(1, 255), (byte) random.nextInt(1, 255),
+                (byte) random.nextInt(1, 255)});
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
     }
 }
