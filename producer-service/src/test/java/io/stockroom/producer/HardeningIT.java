@@ -84,6 +84,20 @@ class HardeningIT extends ProducerIntegrationTest {
         assertThat(accounts.find(name)).as("no account was created").isEmpty();
     }
 
+    @Test
+    void a_locked_account_is_refused_even_with_a_password_verified_moments_before() {
+        String shopper = shopper();
+        assertThat(api().get("/api/items", shopper, PASSWORD).status()).as("verified, and so remembered").isEqualTo(200);
+        for (int i = 0; i < 3; i++) {
+            assertProblem(api().get("/api/items", shopper, "wrong-password-" + i), 401);
+        }
+
+        ApiClient.Response locked = api().get("/api/items", shopper, PASSWORD);
+
+        assertProblem(locked, 429);
+        assertThat(locked.header("Retry-After")).isNotNull();
+    }
+
     /** A loopback address of its own (Linux routes all of 127/8 to lo), so per-address limits start fresh. */
     private static InetAddress ownLoopbackAddress() throws Exception {
         ThreadLocalRandom random = ThreadLocalRandom.current();

@@ -11,6 +11,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -58,7 +59,7 @@ class SecurityConfiguration {
                 login.keysMax());
     }
 
-    /** How long a verified password is trusted without a new bcrypt check (see VerifiedCredentialsCache). */
+    /** How long a verified password is trusted without a new hash check (see VerifiedCredentialsCache). */
     private static final Duration VERIFIED_CREDENTIALS_TTL = Duration.ofSeconds(60);
 
     @Bean
@@ -66,11 +67,21 @@ class SecurityConfiguration {
                                                  LoginThrottle throttle, MeterRegistry meters) {
         DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
         passwords.setPasswordEncoder(encoder);
-        ProviderManager manager = new ProviderManager(new VerifiedCredentialsCache(
-                new ThrottledAuthenticationProvider(passwords, throttle, meters), VERIFIED_CREDENTIALS_TTL,
+        ProviderManager manager = new ProviderManager(loginChain(passwords, throttle, meters, VERIFIED_CREDENTIALS_TTL,
                 Ticker.systemTicker()));
         manager.setEraseCredentialsAfterAuthentication(true);
         return manager;
+    }
+
+    /**
+     * The throttle comes first, then the cache of verified credentials, then the password check. A locked account or
+     * address is refused before anything else, even with a password verified seconds ago (docs/API.md: "even with
+     * the right password"); the cache only saves the hash of a login the throttle lets through.
+     */
+    static AuthenticationProvider loginChain(AuthenticationProvider passwords, LoginThrottle throttle,
+                                             MeterRegistry meters, Duration verifiedTtl, Ticker ticker) {
+        return new ThrottledAuthenticationProvider(new VerifiedCredentialsCache(passwords, verifiedTtl, ticker),
+                throttle, meters);
     }
 
     @Bean

@@ -22,8 +22,10 @@ import java.util.Base64;
  * cache: 16 API reads/s on two cores.
  * <p>
  * Only an HMAC of username and password under a random key that lives in this process's memory is kept, never the
- * password; a wrong password is never cached, so it always reaches the throttled password check. The price: an
- * account disabled or demoted keeps working for at most {@code ttl} on the instances that cached it.
+ * password; a wrong password is never cached, so it always reaches the password check. It sits behind the login
+ * throttle ({@link SecurityConfiguration#loginChain}): a locked account is refused before this cache is asked, so a
+ * remembered password is no way around a lockout. The price: an account disabled or demoted keeps working for at
+ * most {@code ttl} on the instances that cached it.
  */
 final class VerifiedCredentialsCache implements AuthenticationProvider {
 
