@@ -98,6 +98,52 @@ class HardeningIT extends ProducerIntegrationTest {
         assertThat(locked.header("Retry-After")).isNotNull();
     }
 
+    @Test
+    void passwords_of_73_to_128_bytes_register_and_sign_in_through_the_form_and_the_api() throws Exception {
+        String longPassword = "ü".repeat(50) + "-tail";  // 55 characters, 105 bytes in UTF-8
+        String formUser = "long-" + UUID.randomUUID().toString().substring(0, 8);
+        HttpClient client = HttpClient.newBuilder().localAddress(ownLoopbackAddress()).cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+        Matcher csrf = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(client.send(
+                HttpRequest.newBuilder(uri("/register")).build(), HttpResponse.BodyHandlers.ofString()).body());
+        assertThat(csrf.find()).isTrue();
+        String form = "username=" + formUser + "&password=" + URLEncoder.encode(longPassword, StandardCharsets.UTF_8)
+                + "&confirmPassword=" + URLEncoder.encode(longPassword, StandardCharsets.UTF_8)
+                + "&_csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
+
+        HttpResponse<String> registered = client.send(HttpRequest.newBuilder(uri("/register"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(302);
+        assertThat(registered.headers().firstValue("Location").orElseThrow()).contains("registered");
+        assertThat(api().get("/api/items", formUser, longPassword).status()).isEqualTo(200);
+        String apiUser = "long-" + UUID.randomUUID().toString().substring(0, 8);
+        String maximal = "\uD83D\uDE00".repeat(64);  // 128 UTF-16 chars, 256 bytes in UTF-8
+        ApiClient.Response created = api().postJson("/api/accounts", null, null,
+                "{\"username\":\"" + apiUser + "\",\"password\":\"" + maximal + "\"}");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        assertThat(api().get("/api/items", apiUser, maximal).status()).isEqualTo(200);
+        assertThat(mongo.getCollection("users").find(new org.bson.Document("_id", apiUser)).first()
+                .getString("passwordHash")).startsWith("{argon2}");
+    }
+
+    @Test
+    void a_bcrypt_hash_still_signs_in_and_is_upgraded_to_argon2id_at_that_login() {
+        String name = "legacy-" + UUID.randomUUID().toString().substring(0, 8);
+        String bcrypt = "{bcrypt}" + new org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder()
+                .encode(PASSWORD);
+        mongo.getCollection("users").insertOne(new org.bson.Document("_id", name).append("passwordHash", bcrypt)
+                .append("roles", List.of("USER")).append("enabled", true).append("createdAt", new java.util.Date()));
+
+        assertThat(api().get("/api/items", name, PASSWORD).status()).isEqualTo(200);
+
+        String upgraded = mongo.getCollection("users").find(new org.bson.Document("_id", name)).first()
+                .getString("passwordHash");
+        assertThat(upgraded).startsWith("{argon2}$argon2id$v=19$m=19456,t=2,p=1$");
+        assertThat(accounts.find(name).orElseThrow().passwordHash()).isEqualTo(upgraded);
+    }
+
     /** A loopback address of its own (Linux routes all of 127/8 to lo), so per-address limits start fresh. */
     private static InetAddress ownLoopbackAddress() throws Exception {
         ThreadLocalRandom random = ThreadLocalRandom.current();

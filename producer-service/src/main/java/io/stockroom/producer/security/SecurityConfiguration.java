@@ -18,8 +18,6 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.AuthenticationException;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
@@ -42,13 +40,14 @@ class SecurityConfiguration {
             + "form-action 'self'";
     static final String API_CSP = "default-src 'none'; frame-ancestors 'none'";
 
+    /** Argon2id for new hashes, bcrypt still verified and upgraded at login (see PasswordHashing, ADR 0006). */
     @Bean
     PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+        return PasswordHashing.encoder();
     }
 
     @Bean
-    UserDetailsService userDetailsService(Accounts accounts) {
+    MongoUserDetailsService userDetailsService(Accounts accounts) {
         return new MongoUserDetailsService(accounts);
     }
 
@@ -63,10 +62,12 @@ class SecurityConfiguration {
     private static final Duration VERIFIED_CREDENTIALS_TTL = Duration.ofSeconds(60);
 
     @Bean
-    AuthenticationManager authenticationManager(UserDetailsService users, PasswordEncoder encoder,
+    AuthenticationManager authenticationManager(MongoUserDetailsService users, PasswordEncoder encoder,
                                                  LoginThrottle throttle, MeterRegistry meters) {
         DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
         passwords.setPasswordEncoder(encoder);
+        // A successful login with an older hash (bcrypt) stores it again as Argon2id.
+        passwords.setUserDetailsPasswordService(users);
         ProviderManager manager = new ProviderManager(loginChain(passwords, throttle, meters, VERIFIED_CREDENTIALS_TTL,
                 Ticker.systemTicker()));
         manager.setEraseCredentialsAfterAuthentication(true);

@@ -18,8 +18,8 @@ import java.util.Base64;
 
 /**
  * Remembers credentials verified in the last {@code ttl}, so a script calling the stateless API with HTTP Basic does
- * not pay a bcrypt verification (tens of milliseconds of CPU, by design) on every request; measured before this
- * cache: 16 API reads/s on two cores.
+ * not pay a password hash (tens of milliseconds of CPU, by design: Argon2id, bcrypt before it) on every request;
+ * measured with bcrypt before this cache: 16 API reads/s on two cores.
  * <p>
  * Only an HMAC of username and password under a random key that lives in this process's memory is kept, never the
  * password; a wrong password is never cached, so it always reaches the password check. It sits behind the login
