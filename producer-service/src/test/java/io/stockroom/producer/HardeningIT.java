@@ -144,6 +144,93 @@ class HardeningIT extends ProducerIntegrationTest {
         assertThat(accounts.find(name).orElseThrow().passwordHash()).isEqualTo(upgraded);
     }
 
+    /** Tomcat cannot read the request head (Accept included) of these, so even a browser gets problem JSON. */
+    private static final java.util.Set<String> UNPARSEABLE_HEAD = java.util.Set.of("raw backslash", "over-long URL",
+            "over-long header", "NUL in a header", "control character in a header", "too many headers",
+            "bad header name");
+
+    /** Requests the connector or the container refuses before (or outside) the application's own handlers. */
+    private List<RawHttp.Request> malformed(String path) {
+        String big = "x".repeat(20_000);
+        String[] manyHeaders = new String[2 * 150];
+        for (int i = 0; i < 150; i++) {
+            manyHeaders[2 * i] = "X-Filler-" + i;
+            manyHeaders[2 * i + 1] = "v";
+        }
+        return List.of(
+                RawHttp.Request.of("encoded slash", "GET", path + "/A%2FB"),
+                RawHttp.Request.of("encoded backslash", "GET", path + "/A%5CB"),
+                RawHttp.Request.of("encoded NUL", "GET", path + "/A%00B"),
+                RawHttp.Request.of("raw backslash", "GET", path + "/A\\B"),
+                RawHttp.Request.of("invalid UTF-8 in the path", "GET", path + "/%C3%28"),
+                RawHttp.Request.of("over-long URL", "GET", path + "?q=" + big),
+                RawHttp.Request.of("over-long header", "GET", path, "X-Big", big),
+                RawHttp.Request.of("NUL in a header", "GET", path, "X-Nul", "a\0b"),
+                RawHttp.Request.of("control character in a header", "GET", path, "X-Bell", "a\u0007b"),
+                RawHttp.Request.of("too many headers", "GET", path, manyHeaders),
+                RawHttp.Request.of("invalid UTF-8 in the query", "GET", path + "?q=%C3%28"),
+                RawHttp.Request.of("bad escape in the query", "GET", path + "?q=%zz"),
+                RawHttp.Request.of("bad header name", "GET", path, "X Bad", "v"),
+                RawHttp.Request.of("bad Content-Length", "POST", path, "Content-Length", "abc"),
+                RawHttp.Request.of("double slashes", "GET", "/" + path + "//x"));
+    }
+
+    @Test
+    void every_malformed_request_to_the_api_is_answered_with_problem_json() {
+        for (RawHttp.Request request : malformed("/api/items")) {
+            for (String accept : new String[]{null, "application/json", "text/html"}) {
+                RawHttp.Response response = raw().exchange(request.withHeader("Accept", accept));
+                assertThat(response.status()).as(request.label() + " " + response).isBetween(400, 499);
+                assertMachineReadableProblem(request.label(), response);
+            }
+        }
+    }
+
+    @Test
+    void a_malformed_request_to_a_page_is_an_html_page_for_a_browser_and_problem_json_for_anything_else() {
+        org.assertj.core.api.SoftAssertions soft = new org.assertj.core.api.SoftAssertions();
+        for (String page : List.of("/login", "/shop", "/admin/items")) {
+            for (RawHttp.Request request : malformed(page)) {
+                if (UNPARSEABLE_HEAD.contains(request.label())) {
+                    continue;
+                }
+                RawHttp.Response browser = raw().exchange(request.withHeader("Accept",
+                        "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"));
+                soft.assertThat(browser.status()).as(page + " " + request.label() + " " + browser).isBetween(400, 499);
+                soft.assertThat(browser.contentType()).as(page + " " + request.label() + " " + browser)
+                        .startsWith("text/html");
+                soft.assertThat(browser.text()).doesNotContain("Exception").doesNotContain("Tomcat")
+                        .doesNotContain("\tat ");
+
+                RawHttp.Response script = raw().exchange(request);
+                soft.assertThat(script.status()).as(request.label() + " " + script).isBetween(400, 499);
+                soft.check(() -> assertMachineReadableProblem(page + " " + request.label(), script));
+            }
+        }
+        soft.assertAll();
+    }
+
+    @Test
+    void protocol_errors_rfc_9110_reserves_for_5xx_are_problem_json_too() {
+        RawHttp.Response version = raw().exchange("GET /api/items HTTP/2.5\r\nHost: x\r\nConnection: close\r\n\r\n"
+                .getBytes(StandardCharsets.ISO_8859_1), null);
+        RawHttp.Response coding = raw().send("POST", "/api/items", "{}", "Transfer-Encoding", "gzip");
+
+        assertThat(version.status()).isEqualTo(505);
+        assertMachineReadableProblem("HTTP/2.5", version);
+        assertThat(coding.status()).isEqualTo(501);
+        assertMachineReadableProblem("Transfer-Encoding: gzip", coding);
+    }
+
+    private static void assertMachineReadableProblem(String label, RawHttp.Response response) {
+        assertThat(response.contentType()).as(label + " " + response).startsWith("application/problem+json");
+        tools.jackson.databind.JsonNode problem = ApiClient.JSON.readTree(response.body());
+        assertThat(problem.get("status").asInt()).as(label).isEqualTo(response.status());
+        assertThat(problem.get("title").asString()).as(label).isNotBlank();
+        assertThat(response.text()).as(label).doesNotContain("Exception").doesNotContain("\tat ")
+                .doesNotContain("Tomcat");
+    }
+
     /** A loopback address of its own (Linux routes all of 127/8 to lo), so per-address limits start fresh. */
     private static InetAddress ownLoopbackAddress() throws Exception {
         ThreadLocalRandom random = ThreadLocalRandom.current();

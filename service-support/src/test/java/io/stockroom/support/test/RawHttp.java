@@ -11,7 +11,9 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -45,6 +47,35 @@ public final class RawHttp {
         }
     }
 
+    /**
+     * A request to send: {@code target} goes on the request line untouched, {@code headers} are name/value pairs
+     * (a null value leaves the header out).
+     */
+    public record Request(String label, String method, String target, byte[] body, List<String> headers) {
+
+        public Request {
+            headers = List.copyOf(headers);
+        }
+
+        public static Request of(String label, String method, String target, String... headers) {
+            return new Request(label, method, target, null, List.of(headers));
+        }
+
+        public Request withHeader(String name, String value) {
+            if (value == null) {
+                return this;
+            }
+            List<String> more = new ArrayList<>(headers);
+            more.add(name);
+            more.add(value);
+            return new Request(label, method, target, body, more);
+        }
+
+        public Request withBody(byte[] content) {
+            return new Request(label, method, target, content, headers);
+        }
+    }
+
     private static final int RESPONSE_BYTES_MAX = 1 << 20;
 
     private final String host;
@@ -65,6 +96,10 @@ public final class RawHttp {
         this.port = port;
         this.localAddress = localAddress;
         this.timeout = timeout;
+    }
+
+    public Response exchange(Request request) {
+        return send(request.method(), request.target(), request.body(), request.headers().toArray(String[]::new));
     }
 
     /** Sends the request head exactly as given (it must end with a blank line) followed by the body. */
@@ -106,6 +141,9 @@ public final class RawHttp {
         boolean host = false;
         boolean length = false;
         for (int i = 0; i + 1 < headers.length; i += 2) {
+            if (headers[i + 1] == null) {
+                continue;
+            }
             head.append(headers[i]).append(": ").append(headers[i + 1]).append("\r\n");
             host |= headers[i].equalsIgnoreCase("host");
             length |= headers[i].equalsIgnoreCase("content-length") || headers[i].equalsIgnoreCase("transfer-encoding");
