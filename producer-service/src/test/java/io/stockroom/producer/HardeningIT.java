@@ -231,6 +231,31 @@ class HardeningIT extends ProducerIntegrationTest {
                 .doesNotContain("Tomcat");
     }
 
+    @Test
+    void anonymous_health_is_only_a_status_and_details_and_metrics_need_the_actuator_account() {
+        ApiClient.Response health = api().get("/actuator/health", null, null);
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(health.json().propertyNames()).as("the status and the names of the probe groups")
+                .containsExactlyInAnyOrder("status", "groups");
+        for (String probe : List.of("/actuator/health/liveness", "/actuator/health/readiness")) {
+            ApiClient.Response open = api().get(probe, null, null);
+            assertThat(open.status()).as(probe).isEqualTo(200);
+            assertThat(open.json().propertyNames()).as(probe).containsExactly("status");
+        }
+        for (String closed : List.of("/actuator/prometheus", "/actuator/metrics", "/actuator/info", "/actuator")) {
+            assertProblem(api().get(closed, null, null), 401);
+            assertProblem(api().get(closed, ADMIN, ADMIN_PASSWORD), 401);
+            assertProblem(api().get(closed, ACTUATOR, "wrong-" + ACTUATOR_PASSWORD), 401);
+        }
+
+        ApiClient.Response details = api().get("/actuator/health", ACTUATOR, ACTUATOR_PASSWORD);
+        assertThat(details.json().get("components").has("rabbit")).isTrue();
+        assertThat(api().get("/actuator/health/readiness", ACTUATOR, ACTUATOR_PASSWORD).body())
+                .contains("readSideStatus");
+        assertThat(api().get("/actuator/prometheus", ACTUATOR, ACTUATOR_PASSWORD).body())
+                .contains("stockroom_producer_logins_total");
+    }
+
     /** A loopback address of its own (Linux routes all of 127/8 to lo), so per-address limits start fresh. */
     private static InetAddress ownLoopbackAddress() throws Exception {
         ThreadLocalRandom random = ThreadLocalRandom.current();

@@ -27,9 +27,11 @@ import java.io.IOException;
 import java.time.Duration;
 
 /**
- * Two filter chains. {@code /api/**} (and actuator) is for scripts: stateless HTTP Basic, no session and so no CSRF,
- * problem-JSON 401/403/429. Everything else is the browser UI: form login, a session with fixation protection, CSRF
- * on every form, role rules. Both authenticate through one manager with the failed-login throttle in front.
+ * Two filter chains. {@code /api/**} is for scripts: stateless HTTP Basic, no session and so no CSRF, problem-JSON
+ * 401/403/429. Everything else is the browser UI: form login, a session with fixation protection, CSRF on every form,
+ * role rules. Both authenticate through one manager with the failed-login throttle in front. The actuator endpoints
+ * are neither's: service-support's actuator chain comes first (bare health for anyone, the rest for the actuator
+ * account), the same on every service.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
@@ -94,12 +96,10 @@ class SecurityConfiguration {
     @Order(1)
     SecurityFilterChain apiChain(HttpSecurity http, AuthenticationManager manager, ProblemResponses problems)
             throws Exception {
-        http.securityMatcher("/api/**", "/actuator/**", "/v3/api-docs/**")
+        http.securityMatcher("/api/**", "/v3/api-docs/**")
                 .authenticationManager(manager)
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info",
-                                "/actuator/prometheus", "/v3/api-docs/**").permitAll()
-                        .requestMatchers("/actuator/**").hasRole("ADMIN")
+                        .requestMatchers("/v3/api-docs/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/accounts").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/items/*/movements", "/api/stock/alerts",
                                 "/api/commands/stream").hasRole("ADMIN")
