@@ -222,6 +222,34 @@ class HardeningIT extends ProducerIntegrationTest {
         assertMachineReadableProblem("Transfer-Encoding: gzip", coding);
     }
 
+    /** Found by FuzzIT (e2e-tests): each was a 500 or an error without a body before. */
+    @Test
+    void what_the_fuzz_test_found_is_answered_with_a_problem() {
+        String admin = basic(ADMIN, ADMIN_PASSWORD);
+        RawHttp.Response emptyName = raw().send("GET", "/shop?=", (byte[]) null, "Accept", "text/html");
+        assertThat(emptyName.status()).as("a query parameter without a name: %s", emptyName).isEqualTo(400);
+        assertThat(emptyName.contentType()).startsWith("text/html");
+        assertMachineReadableProblem("no name", raw().send("GET", "/api/items?=&a=%00", (byte[]) null,
+                "Authorization", admin));
+
+        RawHttp.Response noBoundary = raw().send("POST", "/api/items", "--x\r\n", "Content-Type",
+                "multipart/form-data", "Authorization", admin);
+        assertThat(noBoundary.status()).as("multipart without a boundary: %s", noBoundary).isEqualTo(400);
+        assertMachineReadableProblem("multipart", noBoundary);
+
+        for (String accept : List.of("image/png", "application/xml", "text/plain")) {
+            RawHttp.Response unacceptable = raw().send("POST", "/api/orders", "{}", "Content-Type", "application/json",
+                    "Accept", accept, "Authorization", admin);
+            assertThat(unacceptable.status()).as("Accept %s: %s", accept, unacceptable).isBetween(400, 499);
+            assertMachineReadableProblem("Accept " + accept, unacceptable);
+        }
+
+        RawHttp.Response brewPage = raw().send("BREW", "/logout", (byte[]) null, "Accept", "text/html");
+        assertThat(brewPage.status()).isEqualTo(400);
+        assertThat(brewPage.contentType()).as("the firewall's refusal has a body: %s", brewPage).startsWith("text/html");
+        assertMachineReadableProblem("BREW", raw().send("BREW", "/actuator/health", (byte[]) null));
+    }
+
     private static void assertMachineReadableProblem(String label, RawHttp.Response response) {
         assertThat(response.contentType()).as(label + " " + response).startsWith("application/problem+json");
         tools.jackson.databind.JsonNode problem = ApiClient.JSON.readTree(response.body());

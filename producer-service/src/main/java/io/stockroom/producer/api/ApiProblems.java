@@ -102,6 +102,22 @@ class ApiProblems extends ResponseEntityExceptionHandler {
                 null));
     }
 
+    /**
+     * Spring's own handlers (405, 406, 415, a missing header, a type mismatch...) leave the content type to
+     * negotiation, and a client that accepts only, say, {@code image/png} then got the status with no body at all.
+     * The contract is problem JSON whatever {@code Accept} says, so the type is set before negotiation.
+     */
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
+                                                          WebRequest request) {
+        HttpHeaders problemHeaders = new HttpHeaders();
+        problemHeaders.putAll(headers);
+        if (body instanceof ProblemDetail) {
+            problemHeaders.setContentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON);
+        }
+        return super.createResponseEntity(body, problemHeaders, status, request);
+    }
+
     private static String path(JacksonException e) {
         String path = e.getPath().stream()
                 .map(reference -> reference.getPropertyName() != null ? reference.getPropertyName()
