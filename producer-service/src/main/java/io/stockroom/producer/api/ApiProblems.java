@@ -38,8 +38,9 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         ResponseEntity<ProblemDetail> response = problem(e.status(), e.status().getReasonPhrase(), e.getMessage(),
                 null);
         if (e.retryAfter() != null) {
-            return ResponseEntity.status(e.status()).header(HttpHeaders.RETRY_AFTER,
-                    Long.toString(Math.max(1, (e.retryAfter().toMillis() + 999) / 1000))).body(response.getBody());
+            return ResponseEntity.status(e.status()).contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                    .header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, (e.retryAfter().toMillis() + 999) / 1000)))
+                    .body(response.getBody());
         }
         return response;
     }

@@ -32,9 +32,11 @@ public final class MalformedRequestFilter extends OncePerRequestFilter {
         }
         String contentType = request.getContentType();
         boolean multipart = contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("multipart/");
+        if (multipart && !multipartParses(request, response)) {
+            return;
+        }
         if (!multipart) {
-            // Parses the query string (and a form body) now; multipart bodies are Spring's to parse, and their
-            // failures are answered by MultipartProblems.
+            // Parses the query string (and a form body) now, before any component asks for a parameter.
             try {
                 request.getParameterMap();
             } catch (InvalidParameterException e) {
@@ -48,6 +50,33 @@ public final class MalformedRequestFilter extends OncePerRequestFilter {
             }
         }
         chain.doFilter(request, response);
+    }
+
+    /**
+     * Parses a multipart body now (Spring would, a little later): one without a boundary, or cut short, is refused
+     * here with its answer. Failing later, it failed again in the error dispatch and left an answer without a body.
+     */
+    private static boolean multipartParses(HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        try {
+            request.getParts();
+            return true;
+        } catch (ServletException | IOException | IllegalStateException | IllegalArgumentException e) {
+            boolean tooLarge = causedBySizeLimit(e);
+            refuse(request, response, tooLarge ? 413 : 400, tooLarge ? "The multipart body is too large."
+                    : "The multipart body cannot be parsed (no boundary, or cut short).");
+            return false;
+        }
+    }
+
+    private static boolean causedBySizeLimit(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause.getClass().getSimpleName().contains("SizeLimitExceeded")
+                    || cause.getClass().getSimpleName().contains("SizeException")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void refuse(HttpServletRequest request, HttpServletResponse response, int status, String detail)
