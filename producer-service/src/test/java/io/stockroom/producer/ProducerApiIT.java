@@ -2,6 +2,7 @@ package io.stockroom.producer;
 
 import io.stockroom.contracts.CommandOutcome;
 import io.stockroom.contracts.MessageType;
+import io.stockroom.contracts.RejectionCode;
 import io.stockroom.contracts.Topology;
 import io.stockroom.contracts.item.ItemCreated;
 import io.stockroom.contracts.item.ItemDetails;
@@ -11,23 +12,13 @@ import io.stockroom.contracts.order.OrderConfirmed;
 import io.stockroom.contracts.stock.MovementKind;
 import io.stockroom.contracts.stock.StockChanged;
 import io.stockroom.contracts.stock.StockLevels;
-import io.stockroom.producer.account.application.Accounts;
-import io.stockroom.support.messaging.Actor;
-import io.stockroom.support.messaging.MessagePublisher;
-import io.stockroom.support.messaging.PublishContext;
-import io.stockroom.support.test.WithTestInfrastructure;
 import org.bson.Document;
 import org.bson.types.Decimal128;
 import org.junit.jupiter.api.Test;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.rabbit.core.RabbitAdmin;
-import org.springframework.context.ApplicationContext;
-import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.context.ApplicationContext;
 import tools.jackson.databind.JsonNode;
 
 import java.math.BigDecimal;
@@ -255,7 +246,7 @@ class ProducerApiIT extends ProducerIntegrationTest {
                 .get("/api/commands/" + commandId, ADMIN, ADMIN_PASSWORD).json().get("status").asString())
                 .isEqualTo("APPLIED"));
         publishEvent(MessageType.COMMAND_OUTCOME, CommandOutcome.rejected(commandId, MessageType.CREATE_LOCATION,
-                "DS", "LATE", "a repeated outcome changes nothing", Instant.now()));
+                "DS", RejectionCode.UNKNOWN_LOCATION, "a repeated outcome changes nothing", Instant.now()));
         assertThat(api().get("/api/admin/actions?size=100", ADMIN, ADMIN_PASSWORD).json().get("items")
                 .valueStream().anyMatch(a -> a.get("commandId").asString().equals(commandId))).isTrue();
     }
