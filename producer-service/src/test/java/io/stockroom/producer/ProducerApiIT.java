@@ -21,6 +21,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import tools.jackson.databind.JsonNode;
 
+import java.util.ArrayList;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -162,36 +163,43 @@ class ProducerApiIT extends ProducerIntegrationTest {
     }
 
     @Test
-    void the_same_idempotency_key_places_one_order_and_sends_one_command() {
+    void the_same_idempotency_key_places_one_order_and_a_retry_resends_the_first_command_unchanged() {
         String shopper = shopper();
         String key = "retry-" + UUID.randomUUID();
-        String body = "{\"lines\":[{\"sku\":\"" + sku() + "\",\"quantity\":2,\"location\":\"WH1\"}]}";
+        String sku = sku();
+        String body = "{\"lines\":[{\"sku\":\"" + sku + "\",\"quantity\":2,\"location\":\"WH1\"}]}";
+        String changed = body.replace("\"quantity\":2", "\"quantity\":5");
 
         ApiClient.Response first = api().postJson("/api/orders", shopper, PASSWORD, body, "Idempotency-Key", key);
-        ApiClient.Response retry = api().postJson("/api/orders", shopper, PASSWORD, body, "Idempotency-Key", key);
+        ApiClient.Response retry = api().postJson("/api/orders", shopper, PASSWORD, changed, "Idempotency-Key", key);
 
         assertThat(first.status()).as(first.body()).isEqualTo(202);
         assertThat(retry.status()).as(retry.body()).isEqualTo(200);
         String orderId = first.json().get("orderId").asString();
         assertThat(retry.json().get("orderId").asString()).isEqualTo(orderId);
         assertThat(first.json().get("status").asString()).isEqualTo("PLACED");
-        assertThat(placeOrderMessagesFor(orderId)).isEqualTo(1);
+        // Unsettled, so the retry sends the command again (the consumer places an order id once), and it is the
+        // first request's command: a retry cannot change an order.
+        List<String> sent = placeOrderMessagesFor(orderId);
+        assertThat(sent).hasSize(2).containsOnly(sent.getFirst());
+        assertThat(sent.getFirst()).contains("\"quantity\":2");
         JsonNode order = api().get("/api/orders/" + orderId, shopper, PASSWORD).json();
         assertThat(order.get("customer").asString()).isEqualTo(shopper);
         assertThat(order.get("history").get(0).get("status").asString()).isEqualTo("PLACED");
     }
 
-    /** Drains the order command queue of this test's vhost (no order consumer runs here) and counts one order's. */
-    private int placeOrderMessagesFor(String orderId) {
-        int count = 0;
+    /** Drains the order command queue of this test's vhost (no order consumer runs here): one order's bodies. */
+    private List<String> placeOrderMessagesFor(String orderId) {
+        List<String> bodies = new ArrayList<>();
         Message message;
         while ((message = rabbit.receive(Topology.ORDER_COMMANDS_QUEUE, 1_000)) != null) {
+            String text = new String(message.getBody(), StandardCharsets.UTF_8);
             if (MessageType.PLACE_ORDER.routingKey().equals(message.getMessageProperties().getType())
-                    && new String(message.getBody(), StandardCharsets.UTF_8).contains(orderId)) {
-                count++;
+                    && text.contains(orderId)) {
+                bodies.add(text);
             }
         }
-        return count;
+        return bodies;
     }
 
     @Test
