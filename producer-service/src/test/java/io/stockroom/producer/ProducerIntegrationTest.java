@@ -24,6 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
         "stockroom.producer.orders.per-user-max=3", "stockroom.producer.orders.window=1h",
         "stockroom.producer.login.account-failures-max=3", "stockroom.producer.login.address-failures-max=1000",
         "stockroom.producer.bodies.json-bytes-max=4096", "server.shutdown=immediate",
+        "stockroom.actuator.username=" + ProducerIntegrationTest.ACTUATOR,
+        "stockroom.actuator.password=" + ProducerIntegrationTest.ACTUATOR_PASSWORD,
         "spring.lifecycle.timeout-per-shutdown-phase=3s"})
 @WithTestInfrastructure
 abstract class ProducerIntegrationTest {
@@ -31,6 +33,8 @@ abstract class ProducerIntegrationTest {
     static final String ADMIN = "root";
     static final String ADMIN_PASSWORD = "root-password-for-tests";
     static final String PASSWORD = "shopper-password-1";
+    static final String ACTUATOR = "scraper";
+    static final String ACTUATOR_PASSWORD = "actuator-password-for-tests";
 
     @LocalServerPort
     int port;
