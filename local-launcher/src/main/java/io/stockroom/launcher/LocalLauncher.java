@@ -122,9 +122,14 @@ public final class LocalLauncher {
                     "http://127.0.0.1:15672"));
         }
 
+        for (ServiceSpec spec : settings.services()) {
+            // The health service finds the others here; with a port offset they are not on their default ports.
+            environment.put(spec.urlVariable(), spec.baseUrl());
+        }
+
         List<ServiceSpec> toStart = new ArrayList<>();
         List<String> notStarted = new ArrayList<>();
-        for (ServiceSpec spec : ServiceSpec.ALL) {
+        for (ServiceSpec spec : settings.services()) {
             if (!settings.wanted(spec.module())) {
                 continue;
             }
