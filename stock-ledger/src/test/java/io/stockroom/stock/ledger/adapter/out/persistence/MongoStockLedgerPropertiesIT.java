@@ -13,9 +13,11 @@ import io.stockroom.stock.ledger.domain.StockLevel;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Disabled;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.RandomDistribution;
 import net.jqwik.api.statistics.Statistics;
 import net.jqwik.api.lifecycle.AfterContainer;
@@ -117,6 +119,59 @@ class MongoStockLedgerPropertiesIT {
             coverage.check("Refused").percentage(percent -> percent > 5);
             coverage.check("AlreadyApplied").count(count -> count > 0);
         });
+    }
+
+    /**
+     * The batch path (several movements of a record in fewer updates) must decide exactly as one by one would.
+     * Disabled until the lead decides: it fails on GroupedApply as merged. Shrunk counterexample, one batch on a record
+     * that does not exist yet: receive 1, receive 1, receive 1, receive 1, adjust -1. One by one the adjust applies
+     * (on hand 4 -> 3); applyAll refuses it with NO_STOCK_RECORD, although applyAll's Javadoc promises "those that do
+     * not fit (in the order given) are refused while the rest apply". No production caller mixes record-creating and
+     * other movements of a missing record in one batch today (BatchPlacement only reserves on existing records).
+     */
+    @Disabled("GroupedApply refuses a movement on a record created earlier in the same batch; see the Javadoc")
+    @Property(tries = 20)
+    void applying_in_batches_gives_exactly_what_the_rules_give_one_by_one(@ForAll("steps") List<Step> steps,
+                                                                          @ForAll @IntRange(min = 2, max = 12) int batch) {
+        MongoStockLedger ledger = freshLedger();
+        Model model = new Model();
+        List<Movement> sent = new ArrayList<>();
+        List<Class<?>> expected = new ArrayList<>();
+        for (int i = 0; i < steps.size(); i++) {
+            Step step = steps.get(i);
+            Movement movement = step.replayOf() != null && !sent.isEmpty()
+                    ? sent.get(step.replayOf() % sent.size()) : movement(step, "op-" + i, model);
+            sent.add(movement);
+            if (model.applied.contains(movement.operationId())) {
+                expected.add(MovementResult.AlreadyApplied.class);
+            } else if (model.wouldApply(movement)) {
+                expected.add(MovementResult.Applied.class);
+                model.apply(movement);
+            } else {
+                expected.add(MovementResult.Refused.class);
+            }
+        }
+
+        List<MovementResult> results = new ArrayList<>();
+        List<Movement> chunk = new ArrayList<>();
+        Set<String> inChunk = new HashSet<>();
+        for (Movement movement : sent) {
+            // applyAll takes distinct operation ids (its contract): a redelivery goes into the next batch.
+            if (chunk.size() == batch || !inChunk.add(movement.operationId())) {
+                results.addAll(ledger.applyAll(chunk));
+                chunk = new ArrayList<>();
+                inChunk = new HashSet<>(Set.of(movement.operationId()));
+            }
+            chunk.add(movement);
+        }
+        results.addAll(ledger.applyAll(chunk));
+
+        assertThat(results).hasSameSizeAs(sent);
+        for (int i = 0; i < results.size(); i++) {
+            assertThat(results.get(i)).as("movement %d: %s", i, sent.get(i)).isInstanceOf(expected.get(i));
+        }
+        assertStoredLevelsEqual(ledger, model);
+        assertThat(ledger.audit(10).isClean()).isTrue();
     }
 
     @Property(tries = 20)
