@@ -37,7 +37,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-/** The measuring phases of one run, in order: broker ceiling, read ceiling, then the order workloads. */
+/** The measuring phases of one run, in order: broker ceiling, the order workloads, then the read ceiling. */
 final class Phases {
 
     /** What the phases measured. */
