@@ -45,6 +45,7 @@ import java.util.OptionalInt;
  * @param rabbitPort         its AMQP port
  * @param rabbitManagement   its management API (vhosts)
  * @param rabbitCredentials  its user
+ * @param rabbitVhost        the vhost of a running stack ({@code RABBITMQ_VHOST}, default "/"), for queue depths
  * @param results            where the table is written (Markdown and CSV)
  */
 public record BenchSettings(Path root, Optional<URI> target, Optional<Credentials> admin,
@@ -54,7 +55,7 @@ public record BenchSettings(Path root, Optional<URI> target, Optional<Credential
                             int senders, long backlogMax, Duration drain, Duration perfTest, Path perfTestClasspath,
                             Duration reads, Duration readWarmup, int readConnections, String serviceJvmOptions,
                             int portOffset, String rabbitHost, int rabbitPort, URI rabbitManagement,
-                            Credentials rabbitCredentials, Path results) {
+                            Credentials rabbitCredentials, String rabbitVhost, Path results) {
 
     /** Full JIT and a parallel collector: throughput, not start-up time (the launcher's default is for start-up). */
     public static final String DEFAULT_JVM_OPTIONS = "-XX:+UseParallelGC -Xms256m -Xmx1g";
@@ -75,7 +76,7 @@ public record BenchSettings(Path root, Optional<URI> target, Optional<Credential
               BENCH_DRAIN_SECONDS (60)  BENCH_PERFTEST_SECONDS (15)  BENCH_READ_SECONDS (10)
               BENCH_READ_WARMUP_SECONDS (5)  BENCH_READ_CONNECTIONS (32)
               STOCKROOM_SERVICE_JVM_OPTS (-XX:+UseParallelGC -Xms256m -Xmx1g)  BENCH_PORT_OFFSET (1000)
-              RABBITMQ_HOST/PORT/USERNAME/PASSWORD, RABBITMQ_MANAGEMENT_URL  BENCH_RESULTS_DIR (bench/target/results)
+              RABBITMQ_HOST/PORT/USERNAME/PASSWORD/VHOST, RABBITMQ_MANAGEMENT_URL  BENCH_RESULTS_DIR (bench/target/results)
             A duration of 0 skips that part.""";
 
     public BenchSettings {
@@ -123,6 +124,7 @@ public record BenchSettings(Path root, Optional<URI> target, Optional<Credential
                 URI.create(env.getOrDefault("RABBITMQ_MANAGEMENT_URL", "http://127.0.0.1:15672")),
                 new Credentials(env.getOrDefault("RABBITMQ_USERNAME", "guest"),
                         env.getOrDefault("RABBITMQ_PASSWORD", "guest")),
+                env.getOrDefault("RABBITMQ_VHOST", "/"),
                 root.resolve(env.getOrDefault("BENCH_RESULTS_DIR", "bench/target/results")));
     }
 

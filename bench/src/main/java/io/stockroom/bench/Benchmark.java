@@ -8,6 +8,7 @@ import io.stockroom.bench.ceiling.PerfTestCeiling;
 import io.stockroom.bench.ceiling.WrkCeiling;
 import io.stockroom.bench.load.OrderRegistry;
 import io.stockroom.bench.metrics.LoadAverage;
+import io.stockroom.bench.metrics.QueueSampler;
 import io.stockroom.bench.metrics.Scraper;
 import io.stockroom.bench.report.Report;
 import io.stockroom.bench.report.RunReport;
@@ -109,7 +110,8 @@ public final class Benchmark {
             throws IOException, InterruptedException {
         if (settings.target().isPresent()) {
             out.println("bench: measuring the running stack at " + settings.target().get());
-            return Stack.running(settings.target().get(), settings.admin().orElseThrow(), settings.actuatorUrls());
+            return Stack.running(settings.target().get(), settings.admin().orElseThrow(), settings.actuatorUrls(),
+                    settings.rabbitVhost());
         }
         Path data = runDirectory(runId).resolve("stack");
         notes.add("the started stack's logs and store: " + settings.root().relativize(data));
@@ -145,7 +147,8 @@ public final class Benchmark {
             }
             Path tools = runDirectory(runId).resolve("tools");
             notes.add("PerfTest and wrk output: " + settings.root().relativize(tools));
-            Phases phases = new Phases(settings, api, scraper, fixture, catalogue, shoppers, registry, out, tools);
+            Phases phases = new Phases(settings, api, scraper, fixture, catalogue, shoppers, registry, out, tools,
+                    () -> new QueueSampler(rabbit, stack.vhost()));
             PerfTestCeiling.Outcome perf = phases.perfTest(rabbit, "stockroom-bench-perftest-"
                     + runId.toLowerCase(Locale.ROOT));
             List<WorkloadReport> workloads = phases.workloads();

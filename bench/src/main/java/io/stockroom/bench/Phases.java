@@ -18,6 +18,8 @@ import io.stockroom.bench.metrics.HopRow;
 import io.stockroom.bench.metrics.HopTable;
 import io.stockroom.bench.metrics.LoadAverage;
 import io.stockroom.bench.metrics.PrometheusText.Series;
+import io.stockroom.bench.metrics.QueueDepths;
+import io.stockroom.bench.metrics.QueueSampler;
 import io.stockroom.bench.metrics.Scraper;
 import io.stockroom.bench.reconcile.Reconciler;
 import io.stockroom.bench.reconcile.Reconciliation;
@@ -36,6 +38,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /** The measuring phases of one run, in order: broker ceiling, the order workloads, then the read ceiling. */
 final class Phases {
@@ -64,9 +67,11 @@ final class Phases {
     private final OrderRegistry registry;
     private final PrintStream out;
     private final Path logs;
+    private final Supplier<QueueSampler> queues;
 
     Phases(BenchSettings settings, StockroomApi api, Scraper scraper, Fixture fixture, Catalogue catalogue,
-           List<Credentials> shoppers, OrderRegistry registry, PrintStream out, Path logs) {
+           List<Credentials> shoppers, OrderRegistry registry, PrintStream out, Path logs,
+           Supplier<QueueSampler> queues) {
         this.settings = settings;
         this.api = api;
         this.scraper = scraper;
@@ -76,6 +81,7 @@ final class Phases {
         this.registry = registry;
         this.out = out;
         this.logs = logs;
+        this.queues = queues;
     }
 
     PerfTestCeiling.Outcome perfTest(io.stockroom.bench.stack.RabbitManagement rabbit, String vhost)
@@ -200,6 +206,7 @@ final class Phases {
                                     List<WorkloadReport.Check> checks, Load load) throws Exception {
         out.println("bench: workload " + name + " (" + mode + ")");
         Map<String, Map<Series, Double>> before = scrape();
+        QueueSampler sampler = queues.get().start();
         CpuTimes cpuBefore = CpuTimes.now();
         LoadWindow window = load.run();
         double idle = CpuTimes.idleBetween(cpuBefore, CpuTimes.now());
@@ -210,6 +217,7 @@ final class Phases {
             Thread.sleep(100);
         }
         double drained = (System.nanoTime() - drainStart) / 1e9;
+        QueueDepths depths = sampler.stop();
         Map<String, Map<Series, Double>> after = scrape();
         WorkloadFigures figures = WorkloadFigures.of(registry.of(name), window.windowStartNanos(),
                 window.windowEndNanos());
@@ -229,7 +237,7 @@ final class Phases {
                 figures.acceptedPerSecond(), figures.settledPerSecond(), figures.acceptedToSettled().p99Millis(),
                 idle * 100, figures.unsettledTotal(), drained);
         return new WorkloadReport(name, mode, openLoop, window, figures, errors.snapshot(), idle, loadAfter,
-                drained, reconciliation, checks, hops, hopsFailure);
+                drained, reconciliation, checks, hops, hopsFailure, depths.nonEmpty(), sampler.failure());
     }
 
     /** Every service's metrics, or null (and a message) when a scrape failed mid-run. */

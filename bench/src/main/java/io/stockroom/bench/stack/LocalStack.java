@@ -204,6 +204,11 @@ public final class LocalStack implements Stack {
     }
 
     @Override
+    public String vhost() {
+        return vhost;
+    }
+
+    @Override
     public String describe() {
         return String.format(Locale.ROOT, "started by the benchmark (local launcher, RabbitMQ vhost %s,"
                 + " embedded store, fresh data in %s, services UP after %.0f s), service JVM options: %s",
