@@ -25,7 +25,7 @@ import java.util.OptionalInt;
  * @param inflight           unsettled orders per shopper in the closed loop
  * @param skus               SKUs of the spread workload
  * @param spreadStock        units per spread SKU and location
- * @param hotStock           units of the hot SKU; empty = sized from the spread result to run out near the end
+ * @param hotStock           units of the hot SKU; empty = sized from the spread result (1.5x its predicted orders)
  * @param warmup             closed-loop warm-up (placed and checked, not in the rates)
  * @param spread             measured length of the spread workload (zero skips it)
  * @param hot                measured length of the hot workload (zero skips it)
@@ -70,7 +70,7 @@ public record BenchSettings(Path root, Optional<URI> target, Optional<Credential
                                             of starting one; BENCH_ACTUATOR_URLS=name=url,... for its services
               BENCH_ACTUATOR_USERNAME/PASSWORD  credentials for /actuator/prometheus, if the services ask for them
               BENCH_SHOPPERS (64)  BENCH_INFLIGHT (8)  BENCH_SKUS (60)  BENCH_SPREAD_STOCK (100000)
-              BENCH_HOT_STOCK (auto: sized to run out near the end of the hot workload)
+              BENCH_HOT_STOCK (auto: 1.5x the orders the spread rate predicts)
               BENCH_WARMUP_SECONDS (5)  BENCH_SPREAD_SECONDS (30)  BENCH_HOT_SECONDS (20)
               BENCH_RATE (1000)  BENCH_RATE_SECONDS (20)  BENCH_SENDERS (256)  BENCH_BACKLOG_MAX (= BENCH_RATE)
               BENCH_DRAIN_SECONDS (60)  BENCH_PERFTEST_SECONDS (15)  BENCH_READ_SECONDS (10)
