@@ -29,8 +29,10 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The benchmark's entry point ({@code bench/run.sh}): start or find the stack, set up data, open every shopper's
@@ -148,7 +150,7 @@ public final class Benchmark {
             Path tools = runDirectory(runId).resolve("tools");
             notes.add("PerfTest and wrk output: " + settings.root().relativize(tools));
             Phases phases = new Phases(settings, api, scraper, fixture, catalogue, shoppers, registry, out, tools,
-                    () -> new QueueSampler(rabbit, stack.vhost()));
+                    () -> new QueueSampler(rabbit, stack.vhost()), processes(stack));
             PerfTestCeiling.Outcome perf = phases.perfTest(rabbit, "stockroom-bench-perftest-"
                     + runId.toLowerCase(Locale.ROOT));
             List<WorkloadReport> workloads = phases.workloads();
@@ -164,6 +166,14 @@ public final class Benchmark {
         } finally {
             streams.forEach(OrderStream::close);
         }
+    }
+
+    /** The services' processes and the generator's own, for the CPU figures. */
+    private static Map<String, Long> processes(Stack stack) {
+        Map<String, Long> pids = new LinkedHashMap<>();
+        pids.put("generator", ProcessHandle.current().pid());
+        pids.putAll(stack.processes());
+        return pids;
     }
 
     private Path runDirectory(String runId) {

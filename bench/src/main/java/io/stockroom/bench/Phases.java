@@ -17,6 +17,7 @@ import io.stockroom.bench.metrics.CpuTimes;
 import io.stockroom.bench.metrics.HopRow;
 import io.stockroom.bench.metrics.HopTable;
 import io.stockroom.bench.metrics.LoadAverage;
+import io.stockroom.bench.metrics.ProcessCpu;
 import io.stockroom.bench.metrics.PrometheusText.Series;
 import io.stockroom.bench.metrics.QueueDepths;
 import io.stockroom.bench.metrics.QueueSampler;
@@ -72,10 +73,11 @@ final class Phases {
     private final PrintStream out;
     private final Path logs;
     private final Supplier<QueueSampler> queues;
+    private final Map<String, Long> processes;
 
     Phases(BenchSettings settings, StockroomApi api, Scraper scraper, Fixture fixture, Catalogue catalogue,
            List<Credentials> shoppers, OrderRegistry registry, PrintStream out, Path logs,
-           Supplier<QueueSampler> queues) {
+           Supplier<QueueSampler> queues, Map<String, Long> processes) {
         this.settings = settings;
         this.api = api;
         this.scraper = scraper;
@@ -86,6 +88,7 @@ final class Phases {
         this.out = out;
         this.logs = logs;
         this.queues = queues;
+        this.processes = Map.copyOf(processes);
     }
 
     PerfTestCeiling.Outcome perfTest(io.stockroom.bench.stack.RabbitManagement rabbit, String vhost)
@@ -212,8 +215,10 @@ final class Phases {
         Map<String, Map<Series, Double>> before = scrape();
         QueueSampler sampler = queues.get().start();
         CpuTimes cpuBefore = CpuTimes.now();
+        Map<String, Double> processCpuBefore = ProcessCpu.sample(processes);
         LoadWindow window = load.run();
         double idle = CpuTimes.idleBetween(cpuBefore, CpuTimes.now());
+        Map<String, Double> processCpu = ProcessCpu.between(processCpuBefore, ProcessCpu.sample(processes));
         String loadAfter = LoadAverage.now();
         long drainStart = System.nanoTime();
         long drainDeadline = drainStart + settings.drain().toNanos();
@@ -241,7 +246,8 @@ final class Phases {
                 figures.acceptedPerSecond(), figures.settledPerSecond(), figures.acceptedToSettled().p99Millis(),
                 idle * 100, figures.unsettledTotal(), drained);
         return new WorkloadReport(name, mode, openLoop, window, figures, errors.snapshot(), idle, loadAfter,
-                drained, reconciliation, checks, hops, hopsFailure, depths.nonEmpty(), sampler.failure());
+                drained, reconciliation, checks, hops, hopsFailure, depths.nonEmpty(), sampler.failure(),
+                processCpu);
     }
 
     /** Every service's metrics, or null (and a message) when a scrape failed mid-run. */

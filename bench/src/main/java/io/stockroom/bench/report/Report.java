@@ -91,6 +91,15 @@ public final class Report {
                 out.append('\n');
             }
         }
+        for (WorkloadReport w : workloads) {
+            if (!w.processCpu().isEmpty()) {
+                double seconds = (w.window().windowEndNanos() - w.window().startNanos()) / 1e9;
+                out.append("- ").append(w.name()).append(": CPU seconds used during the ")
+                        .append(format("%.0f", seconds)).append(" s of load (all cores): ")
+                        .append(w.processCpu().entrySet().stream().map(e -> e.getKey() + " " + format("%.1f",
+                                e.getValue())).collect(Collectors.joining(", "))).append('\n');
+            }
+        }
         out.append("- rates count the measured window only (closed loop: after the warm-up); latencies are of")
                 .append(" orders accepted in it, settled as the shopper's live stream showed them.\n\n");
         return out.toString();

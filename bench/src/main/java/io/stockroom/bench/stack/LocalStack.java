@@ -204,6 +204,21 @@ public final class LocalStack implements Stack {
     }
 
     @Override
+    public Map<String, Long> processes() {
+        Map<String, Long> pids = new LinkedHashMap<>();
+        launcher.descendants().forEach(child -> child.info().arguments().ifPresent(arguments -> {
+            for (String module : MODULES) {
+                for (String argument : arguments) {
+                    if (argument.endsWith("/" + module + "-exec.jar")) {
+                        pids.put(module, child.pid());
+                    }
+                }
+            }
+        }));
+        return pids;
+    }
+
+    @Override
     public String vhost() {
         return vhost;
     }

@@ -21,6 +21,11 @@ public interface Stack extends AutoCloseable {
     /** The RabbitMQ vhost the services use (its queue depths are sampled during the workloads). */
     String vhost();
 
+    /** Process ids of the services, by name, where the benchmark knows them (its own stack); else empty. */
+    default Map<String, Long> processes() {
+        return Map.of();
+    }
+
     /** One line for the report. */
     String describe();
 

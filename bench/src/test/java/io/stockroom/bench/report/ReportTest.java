@@ -36,7 +36,7 @@ class ReportTest {
                 reconciliation, List.of(new WorkloadReport.Check("an exact check", checkPassed)),
                 List.of(new HopRow("order-processing-consumer", "stockroom_orders_reservation_seconds", "", 1, 4.5,
                         9.0)), null, List.of(new QueueDepths.Depth("order-processing.commands", 900, 100, 1000)),
-                null);
+                null, Map.of("generator", 1.5, "producer-service", 20.0));
     }
 
     private static RunReport run(boolean checkPassed) {
@@ -58,6 +58,7 @@ class ReportTest {
                 .contains("13200 msg/s sent", "5000 req/s", "0.25x the static file")
                 .contains("stockroom_orders_reservation_seconds", "4.50")
                 .contains("| order-processing.commands", "| 900 ", "| 1000 ")
+                .contains("generator 1.5", "producer-service 20.0")
                 .contains("every accepted order settled exactly once")
                 .contains("PASS an exact check");
     }
