@@ -204,6 +204,26 @@ public final class LocalStack implements Stack {
     }
 
     @Override
+    public Map<String, Long> processes() {
+        Map<String, Long> pids = new LinkedHashMap<>();
+        launcher.descendants().forEach(child -> child.info().arguments().ifPresent(arguments -> {
+            for (String module : MODULES) {
+                for (String argument : arguments) {
+                    if (argument.endsWith("/" + module + "-exec.jar")) {
+                        pids.put(module, child.pid());
+                    }
+                }
+            }
+        }));
+        return pids;
+    }
+
+    @Override
+    public String vhost() {
+        return vhost;
+    }
+
+    @Override
     public String describe() {
         return String.format(Locale.ROOT, "started by the benchmark (local launcher, RabbitMQ vhost %s,"
                 + " embedded store, fresh data in %s, services UP after %.0f s), service JVM options: %s",

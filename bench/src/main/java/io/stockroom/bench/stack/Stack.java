@@ -18,6 +18,14 @@ public interface Stack extends AutoCloseable {
     /** Service name to base URL. */
     Map<String, URI> services();
 
+    /** The RabbitMQ vhost the services use (its queue depths are sampled during the workloads). */
+    String vhost();
+
+    /** Process ids of the services, by name, where the benchmark knows them (its own stack); else empty. */
+    default Map<String, Long> processes() {
+        return Map.of();
+    }
+
     /** One line for the report. */
     String describe();
 
@@ -25,8 +33,13 @@ public interface Stack extends AutoCloseable {
     void close() throws InterruptedException;
 
     /** A stack someone else runs ({@code STOCKROOM_URL}). */
-    static Stack running(URI producer, Credentials admin, Map<String, URI> services) {
+    static Stack running(URI producer, Credentials admin, Map<String, URI> services, String vhost) {
         return new Stack() {
+            @Override
+            public String vhost() {
+                return vhost;
+            }
+
             @Override
             public URI producer() {
                 return producer;
