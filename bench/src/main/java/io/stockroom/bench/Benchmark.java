@@ -128,7 +128,7 @@ public final class Benchmark {
         StockroomApi api = new StockroomApi(stack.producer(), http);
         Scraper scraper = new Scraper(http, stack.services().entrySet().stream()
                 .map(e -> new Scraper.Target(e.getKey(), e.getValue())).toList(),
-                settings.actuatorCredentials().orElse(null));
+                settings.actuatorCredentials().or(stack::actuator).orElse(null));
         scraper.scrapeAll(); // fails here, before any load, if a service refuses its metrics
         out.println("bench: setting up locations, " + settings.skus() + " SKUs and " + settings.shoppers()
                 + " shoppers through the API");

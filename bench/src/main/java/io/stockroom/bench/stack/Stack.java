@@ -4,6 +4,7 @@ import io.stockroom.bench.api.Credentials;
 
 import java.net.URI;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The system under test: where the producer answers, an admin account, and each service's base URL for the metrics
@@ -24,6 +25,11 @@ public interface Stack extends AutoCloseable {
     /** Process ids of the services, by name, where the benchmark knows them (its own stack); else empty. */
     default Map<String, Long> processes() {
         return Map.of();
+    }
+
+    /** The account that may read the services' metrics, where the benchmark knows it (its own stack). */
+    default Optional<Credentials> actuator() {
+        return Optional.empty();
     }
 
     /** One line for the report. */
