@@ -5,7 +5,7 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import io.stockroom.store.embedded.EmbeddedMemoryBackend;
 import io.stockroom.contracts.stock.StockLevels;
 import io.stockroom.stock.ledger.domain.AuditReport;
 import io.stockroom.stock.ledger.domain.Movement;
@@ -43,7 +43,7 @@ class MongoStockLedgerIT {
 
     @BeforeAll
     static void startServer() {
-        server = new MongoServer(new MemoryBackend());
+        server = new MongoServer(new EmbeddedMemoryBackend());
         client = MongoClients.create(server.bindAndGetConnectionString());
     }
 
