@@ -3,7 +3,9 @@ package io.stockroom.producer.security;
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.stockroom.producer.account.application.Accounts;
+import io.stockroom.producer.common.KeyedRateLimiter;
 import io.stockroom.producer.config.ProducerProperties;
+import io.stockroom.producer.shared.MongoBuckets;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.annotation.Bean;
@@ -21,6 +23,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -52,10 +55,12 @@ class SecurityConfiguration {
     }
 
     @Bean
-    LoginThrottle loginThrottle(ProducerProperties properties) {
+    LoginThrottle loginThrottle(ProducerProperties properties, MongoBuckets buckets) {
         ProducerProperties.Login login = properties.login();
-        return new LoginThrottle(login.accountFailuresMax(), login.addressFailuresMax(), login.window(),
-                login.keysMax());
+        // Counted in MongoDB: five wrong passwords lock an account whichever instances they were sent to.
+        return new LoginThrottle(
+                new KeyedRateLimiter("login-account", login.accountFailuresMax(), login.window(), buckets),
+                new KeyedRateLimiter("login-address", login.addressFailuresMax(), login.window(), buckets));
     }
 
     /** How long a verified password is trusted without a new bcrypt check (see VerifiedCredentialsCache). */
@@ -80,15 +85,19 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiChain(HttpSecurity http, AuthenticationManager manager, ProblemResponses problems)
-            throws Exception {
+    SecurityFilterChain apiChain(HttpSecurity http, AuthenticationManager manager, ProblemResponses problems,
+                                 Accounts accounts) throws Exception {
         http.securityMatcher("/api/**", "/actuator/**", "/v3/api-docs/**")
+                .addFilterBefore(new AccountStatusFilter(accounts, (request, response) -> problems.write(response,
+                        HttpServletResponse.SC_UNAUTHORIZED, "Unauthorized", "This account is disabled.",
+                        request.getRequestURI())), AuthorizationFilter.class)
                 .authenticationManager(manager)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info",
                                 "/actuator/prometheus", "/v3/api-docs/**").permitAll()
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.POST, "/api/accounts").permitAll()
+                        .requestMatchers("/api/accounts/**").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.GET, "/api/items/*/movements", "/api/stock/alerts",
                                 "/api/commands/stream").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.GET, "/api/items", "/api/items/*", "/api/locations",
@@ -130,8 +139,11 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain uiChain(HttpSecurity http, AuthenticationManager manager) throws Exception {
+    SecurityFilterChain uiChain(HttpSecurity http, AuthenticationManager manager, Accounts accounts)
+            throws Exception {
         http.authenticationManager(manager)
+                .addFilterBefore(new AccountStatusFilter(accounts, (request, response) -> response.sendRedirect(
+                        request.getContextPath() + "/login?disabled")), AuthorizationFilter.class)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/login", "/register", "/error", "/error/**", "/css/**", "/js/**",
                                 "/img/**", "/images/**", "/webjars/**", "/favicon.ico", "/favicon.svg",

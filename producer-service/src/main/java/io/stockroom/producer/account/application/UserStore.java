@@ -13,4 +13,7 @@ public interface UserStore {
     boolean insert(UserAccount account);
 
     long count();
+
+    /** @return false when no user has that name */
+    boolean setEnabled(String username, boolean enabled);
 }
