@@ -23,6 +23,7 @@ final class ServiceProcess implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(240);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
+    private final String name;
     private final String module;
     private final int port;
     private final List<String> properties;
@@ -31,15 +32,25 @@ final class ServiceProcess implements AutoCloseable {
     private Process process;
 
     ServiceProcess(String module, int port, List<String> properties, Map<String, String> environment) {
+        this(module, module, port, properties, environment);
+    }
+
+    /** One of several instances of {@code module}, told apart by {@code name} (its log file is named after it). */
+    ServiceProcess(String name, String module, int port, List<String> properties, Map<String, String> environment) {
+        this.name = name;
         this.module = module;
         this.port = port;
         this.properties = List.copyOf(properties);
         this.environment = Map.copyOf(environment);
-        this.log = Path.of("target", "e2e-logs", module + ".log");
+        this.log = Path.of("target", "e2e-logs", name + ".log");
     }
 
     String module() {
         return module;
+    }
+
+    String name() {
+        return name;
     }
 
     int port() {
@@ -82,14 +93,14 @@ final class ServiceProcess implements AutoCloseable {
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IllegalStateException(module + " exited with " + process.exitValue() + "; see " + log);
+                throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + log);
             }
             if (healthy()) {
                 return;
             }
             sleep(250);
         }
-        throw new IllegalStateException(module + " did not become healthy within " + START_TIMEOUT + "; see " + log);
+        throw new IllegalStateException(name + " did not become healthy within " + START_TIMEOUT + "; see " + log);
     }
 
     boolean healthy() {

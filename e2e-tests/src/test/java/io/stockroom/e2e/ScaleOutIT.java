@@ -1,0 +1,370 @@
+package io.stockroom.e2e;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.model.Filters;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import tools.jackson.databind.JsonNode;
+
+import java.io.UncheckedIOException;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Issue 14's proof on one machine: two producers behind the gateway, two instances of each consumer, one broker,
+ * one store. Sessions, the order rate limit and account status hold across producers; killing a producer loses no
+ * accepted order and ends no session; stock stays consistent. Throughput with one and with two producers is
+ * measured on the way (written to target/scale-out-throughput.txt, reported in docs/PERFORMANCE.md).
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ScaleOutIT {
+
+    private static final int STOCK_UNITS = 100_000;
+    private static final int ORDERS_PER_USER_PER_MINUTE = 30;
+
+    private static ScaledStack stack;
+    private static Api admin;
+    private static String sku;
+    private static final AtomicInteger SHOPPERS = new AtomicInteger();
+
+    @BeforeAll
+    static void startTheScaledOutSystemAndStockAnItem() {
+        stack = new ScaledStack();
+        admin = Api.as(stack.gatewayUrl(), stack.adminUsername(), stack.adminPassword());
+        String suffix = UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        String location = "SC-" + suffix;
+        sku = "SCALE-" + suffix;
+        assertThat(admin.command("/api/locations", Map.of("code", location, "name", "Scale-out warehouse",
+                "type", "WAREHOUSE", "priority", 1)).get("status").asString()).isEqualTo("APPLIED");
+        assertThat(admin.command("/api/items", Map.of("sku", sku, "name", "Scale-out watch", "brand", "Seiko",
+                "category", "watches", "price", Map.of("amount", "100.00", "currency", "INR"), "attributes", Map.of(),
+                "lowStockThreshold", 1)).get("status").asString()).isEqualTo("APPLIED");
+        assertThat(admin.command("/api/stock/" + sku + "/" + location + "/receive", Map.of("quantity", STOCK_UNITS))
+                .get("status").asString()).isEqualTo("APPLIED");
+    }
+
+    @AfterAll
+    static void stop() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void aSessionStartedOnOneProducerWorksOnTheOtherAndEndsOnBoth() {
+        Shopper shopper = newShopper();
+        UiSession browser = new UiSession();
+        String first = stack.producerUrl("producer-1");
+        String second = stack.producerUrl("producer-2");
+        assertThat(browser.signIn(first, shopper.name(), shopper.password())).doesNotContain("error");
+
+        HttpResponse<String> page = browser.get(second, "/shop/orders");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains(shopper.name());
+        // Through the gateway every other request lands on the other producer: all of them are signed in.
+        for (int i = 0; i < 6; i++) {
+            assertThat(browser.get(stack.gatewayUrl(), "/shop/orders").statusCode()).isEqualTo(200);
+        }
+        // A form posted to producer 2 with the CSRF token of the session producer 1 started: signing out.
+        HttpResponse<String> out = browser.postForm(second, "/logout", "");
+        assertThat(out.headers().firstValue("Location").orElse("")).endsWith("/login?logout");
+        assertThat(browser.get(first, "/shop/orders").statusCode()).isEqualTo(302);
+    }
+
+    @Test
+    @Order(2)
+    void theOrderRateLimitHoldsAcrossBothProducers() {
+        Shopper shopper = newShopper();
+        Api api = Api.as(stack.gatewayUrl(), shopper.name(), shopper.password());
+        long started = System.nanoTime();
+        int accepted = 0;
+        int refused = 0;
+        for (int i = 0; i < 2 * ORDERS_PER_USER_PER_MINUTE; i++) {
+            Api.Response response = api.post("/api/orders", orderOf(1), Map.of("Idempotency-Key", "limit-" + i));
+            if (response.status() == 202) {
+                accepted++;
+            } else if (response.status() == 429) {
+                refused++;
+                assertThat(response.header("Retry-After")).isNotNull();
+            }
+        }
+        long seconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
+        // One bucket of 30 for both producers (refilling one order per 2 s); counted per instance, both would have
+        // taken 30 of the 60 attempts each.
+        assertThat(accepted).isBetween(ORDERS_PER_USER_PER_MINUTE, ORDERS_PER_USER_PER_MINUTE + 1 + (int) seconds / 2);
+        assertThat(refused).isEqualTo(2 * ORDERS_PER_USER_PER_MINUTE - accepted);
+    }
+
+    @Test
+    @Order(3)
+    void aDisabledAccountIsRefusedOnBothProducersAtOnce() {
+        Shopper shopper = newShopper();
+        List<Api> direct = ScaledStack.PRODUCERS.stream()
+                .map(p -> Api.as(stack.producerUrl(p), shopper.name(), shopper.password())).toList();
+        // Both instances have verified (and cached) the password, and the shopper has a UI session.
+        direct.forEach(api -> assertThat(api.get("/api/orders").status()).isEqualTo(200));
+        UiSession browser = new UiSession();
+        browser.signIn(stack.producerUrl("producer-1"), shopper.name(), shopper.password());
+
+        Api.Response disabled = admin.put("/api/accounts/" + shopper.name() + "/enabled", Map.of("enabled", false));
+        assertThat(disabled.status()).as(disabled.raw().body()).isEqualTo(200);
+
+        direct.forEach(api -> assertThat(api.get("/api/orders").status()).isEqualTo(401));
+        HttpResponse<String> page = browser.get(stack.producerUrl("producer-2"), "/shop/orders");
+        assertThat(page.statusCode()).isEqualTo(302);
+        assertThat(page.headers().firstValue("Location").orElse("")).endsWith("/login?disabled");
+
+        assertThat(admin.put("/api/accounts/" + shopper.name() + "/enabled", Map.of("enabled", true)).status())
+                .isEqualTo(200);
+        direct.forEach(api -> assertThat(api.get("/api/orders").status()).isEqualTo(200));
+    }
+
+    @Test
+    @Order(4)
+    void throughputWithOneAndWithTwoProducers() throws Exception {
+        // 32 shoppers, each with a budget of 30 orders a minute: the generator, not the limit, sets the pace.
+        List<Shopper> shoppers = shoppers(32);
+        stack.service("producer-2").close();
+        awaitGatewayServesWithout();
+        Throughput one = OrderLoad.run(stack.gatewayUrl(), shoppers, Duration.ofSeconds(8), null);
+        stack.restart("producer-2");
+        awaitBothProducersInRotation();
+        List<Shopper> others = shoppers(32);
+        Throughput two = OrderLoad.run(stack.gatewayUrl(), others, Duration.ofSeconds(8), null);
+        String report = "1 producer: " + one + "\n2 producers: " + two + "\n";
+        System.out.print("[scale-out] " + report.replace("\n", "\n[scale-out] "));
+        Files.writeString(Path.of("target", "scale-out-throughput.txt"), report);
+        assertThat(one.accepted()).isPositive();
+        assertThat(two.accepted()).isPositive();
+        awaitAllSettled(one.acceptedOrderIds(), shoppers);
+        awaitAllSettled(two.acceptedOrderIds(), others);
+    }
+
+    @Test
+    @Order(5)
+    void killingAProducerLosesNoAcceptedOrderAndEndsNoSession() throws Exception {
+        List<Shopper> shoppers = shoppers(8);
+        Shopper browsing = newShopper();
+        UiSession browser = new UiSession();
+        assertThat(browser.signIn(stack.gatewayUrl(), browsing.name(), browsing.password())).doesNotContain("error");
+
+        AtomicBoolean killed = new AtomicBoolean();
+        Throughput load = OrderLoad.run(stack.gatewayUrl(), shoppers, Duration.ofSeconds(8), elapsed -> {
+            if (elapsed.toSeconds() >= 3 && killed.compareAndSet(false, true)) {
+                stack.service("producer-1").kill();
+            }
+        });
+        assertThat(killed).isTrue();
+        assertThat(load.accepted()).isPositive();
+        // The session the browser started (on whichever producer) still works, now on the survivor.
+        for (int i = 0; i < 4; i++) {
+            HttpResponse<String> page = browser.get(stack.gatewayUrl(), "/shop/orders");
+            assertThat(page.statusCode()).isEqualTo(200);
+            assertThat(page.body()).contains(browsing.name());
+        }
+        awaitAllSettled(load.acceptedOrderIds(), shoppers);
+    }
+
+    @Test
+    @Order(6)
+    void stockLevelsAgreeWithTheConfirmedOrdersAndTheLedger() {
+        try (MongoClient mongo = MongoClients.create(stack.mongoUri())) {
+            var database = mongo.getDatabase(new com.mongodb.ConnectionString(stack.mongoUri()).getDatabase());
+            await().atMost(Duration.ofSeconds(30)).until(() -> database.getCollection("orders")
+                    .countDocuments(Filters.in("status", "PLACED", "REJECTING")) == 0);
+            long confirmedUnits = 0;
+            for (Document order : database.getCollection("orders").find()) {
+                assertThat(order.getString("status")).as(order.toJson()).isIn("CONFIRMED", "REJECTED");
+                if ("CONFIRMED".equals(order.getString("status"))) {
+                    confirmedUnits += order.getList("lines", Document.class).stream()
+                            .mapToLong(line -> ((Number) line.get("quantity")).longValue()).sum();
+                }
+            }
+            List<Document> levels = database.getCollection("stock_levels").find(Filters.eq("sku", sku))
+                    .into(new ArrayList<>());
+            assertThat(levels).hasSize(1);
+            Document level = levels.getFirst();
+            long onHand = ((Number) level.get("onHand")).longValue();
+            long reserved = ((Number) level.get("reserved")).longValue();
+            long available = ((Number) level.get("available")).longValue();
+            assertThat(onHand).isEqualTo(STOCK_UNITS);
+            assertThat(reserved).isEqualTo(confirmedUnits);
+            assertThat(available).isEqualTo(onHand - reserved).isNotNegative();
+        }
+    }
+
+    // --- helpers ------------------------------------------------------------------------------------------------
+
+    record Shopper(String name, String password) {
+    }
+
+    private static Shopper newShopper() {
+        String name = "scale-" + SHOPPERS.incrementAndGet() + "-" + UUID.randomUUID().toString().substring(0, 4);
+        Shopper shopper = new Shopper(name, "correct horse " + name);
+        Api.Response registered = Api.anonymous(stack.gatewayUrl()).post("/api/accounts",
+                Map.of("username", shopper.name(), "password", shopper.password()));
+        assertThat(registered.status()).as(registered.raw().body()).isEqualTo(201);
+        return shopper;
+    }
+
+    private static List<Shopper> shoppers(int count) {
+        List<Shopper> shoppers = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            shoppers.add(newShopper());
+        }
+        return shoppers;
+    }
+
+    static Map<String, Object> orderOf(int units) {
+        return Map.of("lines", List.of(Map.of("sku", sku, "quantity", units)));
+    }
+
+    private static void awaitGatewayServesWithout() {
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200))
+                .until(() -> admin.get("/api/locations").status() == 200);
+        sleep(1_500); // at least two health checks: the stopped instance is out of the rotation
+    }
+
+    private static void awaitBothProducersInRotation() {
+        sleep(1_500);
+        await().atMost(Duration.ofSeconds(10)).until(() -> admin.get("/api/locations").status() == 200);
+    }
+
+    /** Every accepted order reaches a terminal outcome, read through the gateway as its shopper. */
+    private static void awaitAllSettled(Set<OrderLoad.Accepted> accepted, List<Shopper> shoppers) {
+        Map<String, Api> apis = new ConcurrentHashMap<>();
+        shoppers.forEach(s -> apis.put(s.name(), Api.as(stack.gatewayUrl(), s.name(), s.password())));
+        for (OrderLoad.Accepted order : accepted) {
+            JsonNode view = apis.get(order.shopper()).awaitJson("/api/orders/" + order.orderId(),
+                    o -> Set.of("CONFIRMED", "REJECTED").contains(o.get("status").asString()));
+            assertThat(view.get("status").asString()).as(order.orderId()).isEqualTo("CONFIRMED");
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** What one load phase achieved. */
+    record Throughput(int accepted, int retried, int failed, double seconds, Set<OrderLoad.Accepted> acceptedOrderIds) {
+        @Override
+        public String toString() {
+            return String.format("%d orders accepted in %.1f s = %.0f orders/s (%d retried after a failed attempt, "
+                    + "%d given up)", accepted, seconds, accepted / seconds, retried, failed);
+        }
+    }
+
+    /**
+     * A closed-loop order generator: one thread per shopper, each placing one-unit orders through the gateway as
+     * fast as answers come back, for a fixed time. An attempt that fails (connection lost, 5xx) is retried with the
+     * same Idempotency-Key until it is accepted (the order is then the same one) or 20 s have passed.
+     */
+    static final class OrderLoad {
+
+        record Accepted(String shopper, String orderId) {
+        }
+
+        interface Tick {
+            void at(Duration elapsed);
+        }
+
+        static Throughput run(String gatewayUrl, List<Shopper> shoppers, Duration duration, Tick tick)
+                throws Exception {
+            Set<Accepted> accepted = ConcurrentHashMap.newKeySet();
+            AtomicInteger retried = new AtomicInteger();
+            AtomicInteger failed = new AtomicInteger();
+            long started = System.nanoTime();
+            long deadline = started + duration.toNanos();
+            try (ExecutorService threads = Executors.newFixedThreadPool(shoppers.size())) {
+                List<Future<?>> running = new ArrayList<>();
+                for (Shopper shopper : shoppers) {
+                    running.add(threads.submit(() -> placeUntil(gatewayUrl, shopper, deadline, accepted, retried,
+                            failed)));
+                }
+                while (running.stream().anyMatch(f -> !f.isDone())) {
+                    if (tick != null) {
+                        tick.at(Duration.ofNanos(System.nanoTime() - started));
+                    }
+                    Thread.sleep(100);
+                }
+                for (Future<?> f : running) {
+                    f.get();
+                }
+            }
+            double seconds = (System.nanoTime() - started) / 1e9;
+            return new Throughput(accepted.size(), retried.get(), failed.get(), seconds, Set.copyOf(accepted));
+        }
+
+        private static void placeUntil(String gatewayUrl, Shopper shopper, long deadline, Set<Accepted> accepted,
+                                       AtomicInteger retried, AtomicInteger failed) {
+            Api api = Api.as(gatewayUrl, shopper.name(), shopper.password());
+                while (System.nanoTime() < deadline) {
+                String key = "load-" + UUID.randomUUID();
+                long giveUpAt = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+                boolean first = true;
+                while (true) {
+                    if (!first) {
+                        retried.incrementAndGet();
+                    }
+                    first = false;
+                    int status;
+                    Api.Response response = null;
+                    try {
+                        response = api.post("/api/orders", orderOf(1), Map.of("Idempotency-Key", key));
+                        status = response.status();
+                    } catch (UncheckedIOException e) {
+                        status = -1;
+                    }
+                    if (status == 202 || status == 200) {
+                        accepted.add(new Accepted(shopper.name(), response.body().get("orderId").asString()));
+                        break;
+                    }
+                    if (status == 429) {
+                        return; // this shopper's budget is spent: a real client would wait Retry-After
+                    }
+                    if (status >= 400 && status < 500 || System.nanoTime() > giveUpAt) {
+                        failed.incrementAndGet();
+                        break;
+                    }
+                    sleepQuietly(200);
+                }
+            }
+        }
+
+        private static void sleepQuietly(long millis) {
+            try {
+                Thread.sleep(millis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}
