@@ -6,6 +6,8 @@ import io.stockroom.support.test.TestInfrastructure;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -40,6 +42,7 @@ final class ScaledStack implements AutoCloseable {
         }
         ports.put(GATEWAY, freePort());
         ports.forEach((name, port) -> services.put(name, process(name, port, ports)));
+        deleteOldLogs();
         List<CompletableFuture<ServiceProcess>> starting = new ArrayList<>();
         services.values().forEach(service -> starting.add(CompletableFuture.supplyAsync(service::start)));
         try {
@@ -64,7 +67,7 @@ final class ScaledStack implements AutoCloseable {
             // Every client of this test is 127.0.0.1: the edge budget must not be what the test measures.
             properties.add("stockroom.gateway.rate-limit.requests-per-second=100000");
             properties.add("stockroom.gateway.rate-limit.burst=100000");
-            properties.add("spring.cloud.loadbalancer.health-check.interval=500ms");
+            properties.add("spring.cloud.loadbalancer.health-check.interval=2s");
         } else {
             properties.addAll(List.of(environment.propertyArguments()));
             properties.add("spring.application.name=" + module);
@@ -92,17 +95,6 @@ final class ScaledStack implements AutoCloseable {
         return services.get(name);
     }
 
-    /** Replaces a stopped or killed instance with a fresh process on the same port and configuration. */
-    void restart(String name) {
-        ServiceProcess old = services.get(name);
-        old.close();
-        Map<String, Integer> ports = new LinkedHashMap<>();
-        services.forEach((n, service) -> ports.put(n, service.port()));
-        ServiceProcess fresh = process(name, old.port(), ports);
-        services.put(name, fresh);
-        fresh.start();
-    }
-
     String adminUsername() {
         return adminUsername;
     }
@@ -119,6 +111,17 @@ final class ScaledStack implements AutoCloseable {
     public void close() {
         services.values().parallelStream().forEach(ServiceProcess::close);
         environment.close();
+    }
+
+    /** Each process appends to target/e2e-logs/NAME.log: start this run's logs empty. */
+    private void deleteOldLogs() {
+        for (String name : services.keySet()) {
+            try {
+                Files.deleteIfExists(Path.of("target", "e2e-logs", name + ".log"));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
     }
 
     private static int freePort() {

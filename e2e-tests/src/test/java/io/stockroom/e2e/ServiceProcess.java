@@ -74,7 +74,7 @@ final class ServiceProcess implements AutoCloseable {
         try {
             Files.createDirectories(log.getParent());
             List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                    .toString(), "-Xmx384m", "-XX:TieredStopAtLevel=1", "-jar", jarOf(module).toString(),
+                    .toString(), "-Xmx384m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", jarOf(module).toString(),
                     "--server.port=" + port));
             properties.forEach(property -> command.add("--" + property));
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)

@@ -68,7 +68,7 @@ public record GatewayProperties(List<URI> producerUrls,
      * Time limit of one active health check (path and interval are the load balancer's own
      * {@code spring.cloud.loadbalancer.health-check.*} settings): a hung instance must fail its check quickly.
      */
-    public record Health(@DefaultValue("1s") Duration timeout) {
+    public record Health(@DefaultValue("2s") Duration timeout) {
 
         public Health {
             if (timeout.isNegative() || timeout.isZero()) {
