@@ -1,7 +1,9 @@
 package io.stockroom.producer.browser;
 
 import io.stockroom.contracts.CommandOutcome;
+import io.stockroom.contracts.Event;
 import io.stockroom.contracts.MessageType;
+import io.stockroom.contracts.RejectionCode;
 import io.stockroom.contracts.Role;
 import io.stockroom.contracts.item.ItemCreated;
 import io.stockroom.contracts.item.ItemDetails;
@@ -281,7 +283,7 @@ class WebUiIT {
         browser.clickAndWait("[data-receive-form] button[type=submit]");
         String receipt = browser.find("[data-command-id]").getAttribute("data-command-id");
         publish(MessageType.COMMAND_OUTCOME, CommandOutcome.rejected(receipt, MessageType.RECEIVE_STOCK,
-                FIELD + "@" + DARK_STORE, "LOCATION_INACTIVE", "Location DS-CITY is not active", Instant.now()));
+                FIELD + "@" + DARK_STORE, RejectionCode.LOCATION_INACTIVE, "Location DS-CITY is not active", Instant.now()));
         browser.waitUntil(d -> "REJECTED".equals(browser.find("[data-command-id]").getAttribute("data-command-status")));
         assertThat(browser.text("[data-command-reason]")).contains("LOCATION_INACTIVE").contains("not active");
         browser.screenshot("21-admin-command-rejected");
@@ -396,8 +398,8 @@ class WebUiIT {
                 threshold, 1, "seed:" + sku, MovementKind.RECEIVED, Instant.now()));
     }
 
-    private void publish(MessageType type, Record event) {
-        publisher.publish(type, event, new PublishContext("browser-test-" + UUID.randomUUID(), null,
+    private void publish(MessageType type, Event event) {
+        publisher.publish(event, new PublishContext("browser-test-" + UUID.randomUUID(), null,
                 Actor.service("browser-test")));
     }
 }

@@ -1,6 +1,5 @@
 package io.stockroom.producer.importing.application;
 
-import io.stockroom.contracts.MessageType;
 import io.stockroom.contracts.item.CreateItem;
 import io.stockroom.contracts.item.ItemDetails;
 import io.stockroom.contracts.item.Money;
@@ -146,10 +145,10 @@ public final class ItemImport {
                 receive = new ReceiveStock(baseId + "-receive", sku, location,
                         integer("quantity", quantity), "CSV import");
             }
-            CommandReceipt item = commands.submit(requester, MessageType.CREATE_ITEM, create);
+            CommandReceipt item = commands.submit(requester, create);
             boolean repeated = item.repeated();
             if (receive != null) {
-                repeated &= commands.submit(requester, MessageType.RECEIVE_STOCK, receive).repeated();
+                repeated &= commands.submit(requester, receive).repeated();
             }
             return new ImportRow(lineNo, sku, repeated ? ImportRow.DUPLICATE : ImportRow.ACCEPTED, baseId, null);
         } catch (IllegalArgumentException e) {

@@ -18,8 +18,6 @@ public interface OrderStore {
 
     Optional<OrderView> find(String orderId);
 
-    void markPublished(String orderId);
-
     /** A customer's orders, newest first. */
     List<OrderView> byCustomer(String customer, int limit);
 
@@ -27,13 +25,20 @@ public interface OrderStore {
     PageOf<OrderView> page(int page, int size);
 
     /**
-     * Applies an order event if it is newer than the stored version; creates the view if the order was placed
-     * elsewhere.
+     * What an order event changes in a view.
      *
      * @param lines      the allocated lines (confirmations) or null to keep the stored ones
      * @param rejections the line rejections (rejections) or null to keep the stored ones
-     * @return true if the view changed
      */
-    boolean applyEvent(String orderId, String customer, OrderStatus status, long version, Instant at, String detail,
-                       List<OrderLineView> lines, List<RejectionView> rejections);
+    record Change(String orderId, String customer, OrderStatus status, long version, Instant at, String detail,
+                  List<OrderLineView> lines, List<RejectionView> rejections) {
+    }
+
+    /**
+     * Applies each change whose version is newer than the stored one, all in one write; creates the view of an
+     * order placed elsewhere.
+     *
+     * @return how many views changed
+     */
+    int applyAll(List<Change> changes);
 }

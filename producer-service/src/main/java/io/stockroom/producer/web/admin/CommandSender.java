@@ -1,11 +1,12 @@
 package io.stockroom.producer.web.admin;
 
+import io.stockroom.contracts.Command;
 import io.stockroom.contracts.MessageType;
 import io.stockroom.producer.command.application.AdminCommands;
 import io.stockroom.producer.command.application.CommandNotSentException;
 import io.stockroom.producer.command.domain.CommandReceipt;
-import io.stockroom.producer.web.Flash;
 import io.stockroom.producer.security.Requesters;
+import io.stockroom.producer.web.Flash;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
@@ -28,12 +29,13 @@ public class CommandSender {
     }
 
     /**
+     * @param type  the command's type, checked against what {@code build} returns
      * @param build builds the contract record from a fresh command id; may throw IllegalArgumentException
      * @return true if the command was sent
      */
     public boolean send(Authentication authentication, HttpServletRequest request, MessageType type,
-                        Function<String, Record> build, String label, RedirectAttributes redirect) {
-        Record command;
+                        Function<String, ? extends Command> build, String label, RedirectAttributes redirect) {
+        Command command;
         try {
             command = build.apply(commands.newCommandId());
         } catch (IllegalArgumentException refused) {
@@ -41,7 +43,10 @@ public class CommandSender {
             return false;
         }
         try {
-            CommandReceipt receipt = commands.submit(Requesters.of(authentication, request), type, command);
+            if (MessageType.of(command) != type) {
+                throw new IllegalArgumentException(label + " built a " + MessageType.of(command) + ", not a " + type);
+            }
+            CommandReceipt receipt = commands.submit(Requesters.of(authentication, request), command);
             Flash.command(redirect, receipt.commandId(), label);
             return true;
         } catch (CommandNotSentException notSent) {

@@ -1,6 +1,7 @@
 package io.stockroom.producer.live.adapter.in.web;
 
 import io.stockroom.contracts.CommandOutcome;
+import io.stockroom.contracts.Event;
 import io.stockroom.contracts.order.OrderCancelled;
 import io.stockroom.contracts.order.OrderConfirmed;
 import io.stockroom.contracts.order.OrderFulfilled;
@@ -80,7 +81,7 @@ public final class LiveStreams {
     }
 
     /** Pushes an event to the streams that want it; events that no stream shows are ignored. */
-    public void publish(Record event) {
+    public void publish(Event event) {
         switch (event) {
             case CommandOutcome outcome -> send("outcome", null, outcome);
             case StockChanged e -> send("stock", null, new StockUpdate(e.sku(), e.location(), e.levels().onHand(),
