@@ -23,6 +23,7 @@ import java.util.concurrent.CompletableFuture;
 final class ScaledStack implements AutoCloseable {
 
     static final String GATEWAY = "gateway";
+    private static final String GATEWAY_MANAGEMENT = "gateway-management";
     static final List<String> PRODUCERS = List.of("producer-1", "producer-2");
 
     private final String adminUsername = "scale-admin";
@@ -41,7 +42,12 @@ final class ScaledStack implements AutoCloseable {
             ports.put(consumer + "-2", freePort());
         }
         ports.put(GATEWAY, freePort());
-        ports.forEach((name, port) -> services.put(name, process(name, port, ports)));
+        ports.put(GATEWAY_MANAGEMENT, freePort());
+        ports.forEach((name, port) -> {
+            if (!name.equals(GATEWAY_MANAGEMENT)) {
+                services.put(name, process(name, port, ports));
+            }
+        });
         deleteOldLogs();
         List<CompletableFuture<ServiceProcess>> starting = new ArrayList<>();
         services.values().forEach(service -> starting.add(CompletableFuture.supplyAsync(service::start)));
@@ -68,6 +74,8 @@ final class ScaledStack implements AutoCloseable {
             properties.add("stockroom.gateway.rate-limit.requests-per-second=100000");
             properties.add("stockroom.gateway.rate-limit.burst=100000");
             properties.add("spring.cloud.loadbalancer.health-check.interval=2s");
+            properties.add("management.server.port=" + ports.get(GATEWAY_MANAGEMENT));
+            return new ServiceProcess(name, module, port, ports.get(GATEWAY_MANAGEMENT), properties, env);
         } else {
             properties.addAll(List.of(environment.propertyArguments()));
             properties.add("spring.application.name=" + module);

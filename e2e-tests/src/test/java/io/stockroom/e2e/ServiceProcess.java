@@ -26,6 +26,7 @@ final class ServiceProcess implements AutoCloseable {
     private final String name;
     private final String module;
     private final int port;
+    private final int healthPort;
     private final List<String> properties;
     private final Map<String, String> environment;
     private final Path log;
@@ -37,9 +38,16 @@ final class ServiceProcess implements AutoCloseable {
 
     /** One of several instances of {@code module}, told apart by {@code name} (its log file is named after it). */
     ServiceProcess(String name, String module, int port, List<String> properties, Map<String, String> environment) {
+        this(name, module, port, port, properties, environment);
+    }
+
+    /** An instance whose actuator listens on a management port of its own ({@code healthPort}). */
+    ServiceProcess(String name, String module, int port, int healthPort, List<String> properties,
+                   Map<String, String> environment) {
         this.name = name;
         this.module = module;
         this.port = port;
+        this.healthPort = healthPort;
         this.properties = List.copyOf(properties);
         this.environment = Map.copyOf(environment);
         this.log = Path.of("target", "e2e-logs", name + ".log");
@@ -105,8 +113,9 @@ final class ServiceProcess implements AutoCloseable {
 
     boolean healthy() {
         try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl()
-                    + "/actuator/health")).timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                    + healthPort + "/actuator/health")).timeout(Duration.ofSeconds(2)).build(),
+                    HttpResponse.BodyHandlers.ofString());
             return response.statusCode() == 200 && response.body().contains("\"UP\"");
         } catch (IOException e) {
             return false;

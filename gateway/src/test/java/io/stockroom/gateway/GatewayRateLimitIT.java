@@ -18,6 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The per-client budget at the edge: a burst passes, the next request gets 429, the gateway's probes never do. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "management.server.port=0",
         "stockroom.gateway.rate-limit.requests-per-second=1",
         "stockroom.gateway.rate-limit.burst=5",
         "LOG_FORMAT=text"})
@@ -28,6 +29,9 @@ class GatewayRateLimitIT {
 
     @Value("${local.server.port}")
     int port;
+
+    @Value("${local.management.port}")
+    int managementPort;
 
     @DynamicPropertySource
     static void producers(DynamicPropertyRegistry registry) {
@@ -59,11 +63,15 @@ class GatewayRateLimitIT {
         assertThat(refused.headers().firstValue("X-Correlation-Id")).isPresent();
 
         for (int i = 0; i < 10; i++) {
-            assertThat(get("/actuator/health/liveness").statusCode()).isEqualTo(200);
+            assertThat(get(managementPort, "/actuator/health/liveness").statusCode()).isEqualTo(200);
         }
     }
 
     private HttpResponse<String> get(String path) throws Exception {
+        return get(port, path);
+    }
+
+    private static HttpResponse<String> get(int port, String path) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
     }

@@ -36,7 +36,8 @@ import static org.awaitility.Awaitility.await;
  * streams, correlation ids, forwarded headers and the body ceiling. (Rate limits: {@link GatewayRateLimitIT}.)
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.cloud.loadbalancer.health-check.interval=200ms",
+        "management.server.port=0",
+        "spring.cloud.loadbalancer.health-check.interval=1s",
         "stockroom.gateway.rate-limit.requests-per-second=10000",
         "stockroom.gateway.rate-limit.burst=10000",
         "stockroom.gateway.request-bytes-max=64KB",
@@ -111,6 +112,15 @@ class GatewayRoutingIT {
         HttpResponse<String> response = get("/api/whoami");
         assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
         assertThat(JSON.readTree(response.body()).get("status").asInt()).isEqualTo(503);
+    }
+
+    @Test
+    void actuatorPathsOnThePublicPortReachNeitherTheGatewaysNorAProducersActuator() {
+        int before = FIRST.requests() + SECOND.requests();
+        HttpResponse<String> response = get("/actuator/prometheus");
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(get("/actuator").statusCode()).isEqualTo(404);
+        assertThat(FIRST.requests() + SECOND.requests()).isEqualTo(before);
     }
 
     @Test

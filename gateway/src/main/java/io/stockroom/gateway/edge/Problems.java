@@ -67,6 +67,14 @@ public class Problems {
         return ServerResponse.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
+    /** 404 for paths the gateway does not route. */
+    public ServerResponse notFound(ServerRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No such resource.");
+        problem.setInstance(URI.create(request.path()));
+        return ServerResponse.status(HttpStatus.NOT_FOUND).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
+    }
+
     /** Wraps a route: whatever escapes the proxy (after retries) becomes a problem response. */
     public HandlerFilterFunction<ServerResponse, ServerResponse> asFilter() {
         return (request, next) -> {

@@ -6,6 +6,7 @@ import org.springframework.cloud.gateway.server.mvc.filter.RetryFilterFunctions;
 import org.springframework.cloud.loadbalancer.annotation.LoadBalancerClient;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.client.ResourceAccessException;
@@ -24,7 +25,8 @@ import static org.springframework.cloud.gateway.server.mvc.handler.HandlerFuncti
 import static org.springframework.web.servlet.function.RequestPredicates.path;
 
 /**
- * Three routes to the producer instances, checked in this order:
+ * Three routes to the producer instances, checked in this order (after {@code internal}, which keeps
+ * {@code /actuator/**} off the public port):
  * <ol>
  *   <li>{@code producer-streams}: the server-sent event streams. Never retried (a browser's EventSource reconnects by
  *       itself, and lands on a live instance); the gateway flushes every chunk (text/event-stream is a streaming
@@ -48,7 +50,18 @@ public class ProducerRoutes {
 
     static final RequestPredicate STREAMS = path("/api/*/stream").or(path("/ui/*/stream"));
 
+    /**
+     * The producers' actuators are not the public's: {@code /actuator/**} on the public port ends here (the gateway's
+     * own actuator listens on its management port).
+     */
     @Bean
+    @Order(0)
+    RouterFunction<ServerResponse> internalPaths(Problems problems) {
+        return route("internal").route(path("/actuator/**").or(path("/actuator")), problems::notFound).build();
+    }
+
+    @Bean
+    @Order(1)
     RouterFunction<ServerResponse> producerStreams(Problems problems) {
         return route("producer-streams")
                 .route(STREAMS, http())
@@ -59,6 +72,7 @@ public class ProducerRoutes {
     }
 
     @Bean
+    @Order(2)
     RouterFunction<ServerResponse> producerApi(GatewayProperties properties, Problems problems) {
         return route("producer-api")
                 .route(path("/api/**"), http())
@@ -70,6 +84,7 @@ public class ProducerRoutes {
     }
 
     @Bean
+    @Order(3)
     RouterFunction<ServerResponse> producerUi(GatewayProperties properties, Problems problems) {
         return route("producer-ui")
                 .route(path("/**"), http())
