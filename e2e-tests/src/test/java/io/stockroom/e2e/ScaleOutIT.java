@@ -12,12 +12,20 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import tools.jackson.databind.JsonNode;
 
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -34,7 +42,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Issue 14's proof on one machine: two producers behind the gateway, two instances of each consumer, one broker,
- * one store. Sessions, the order rate limit and account status hold across producers; killing a producer loses no
+ * one store. Sessions, the order rate limit and account status hold across producers; a live stream through the
+ * gateway carries events of orders placed on either producer; killing a producer loses no
  * accepted order and ends no session; stock stays consistent. Order throughput through the gateway is measured with
  * both producers, then with the survivor alone (target/scale-out-throughput.txt, reported in docs/PERFORMANCE.md).
  */
@@ -148,6 +157,33 @@ class ScaleOutIT {
 
     @Test
     @Order(4)
+    void aLiveStreamThroughTheGatewayCarriesOrdersPlacedOnEitherProducer() throws Exception {
+        Shopper shopper = newShopper();
+        HttpResponse<InputStream> stream = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                        stack.gatewayUrl() + "/api/orders/stream")).header("Accept", "text/event-stream")
+                .header("Authorization", basic(shopper)).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+        assertThat(stream.statusCode()).isEqualTo(200);
+        Set<String> seen = ConcurrentHashMap.newKeySet();
+        Thread reader = Thread.ofVirtual().start(() -> readEvents(stream.body(), seen));
+        try {
+            // Whichever producer serves the stream, its own live queue receives every event: orders placed on the
+            // other one arrive too.
+            List<String> placed = new ArrayList<>();
+            for (String producer : ScaledStack.PRODUCERS) {
+                Api.Response response = Api.as(stack.producerUrl(producer), shopper.name(), shopper.password())
+                        .post("/api/orders", orderOf(1), Map.of("Idempotency-Key", "stream-" + producer));
+                assertThat(response.status()).isEqualTo(202);
+                placed.add(response.body().get("orderId").asString());
+            }
+            await().atMost(Duration.ofSeconds(30)).until(() -> seen.containsAll(placed));
+        } finally {
+            stream.body().close();
+            reader.interrupt();
+        }
+    }
+
+    @Test
+    @Order(5)
     void throughputWithTwoProducers() throws Exception {
         // 12 shoppers, each with a budget of 30 orders a minute: on this machine the generator, not the limit, sets
         // the pace (a shopper whose budget runs out stops; the rate is over the time the phase ran).
@@ -158,7 +194,7 @@ class ScaleOutIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void killingAProducerLosesNoAcceptedOrderAndEndsNoSession() throws Exception {
         List<Shopper> shoppers = shoppers(LOAD_SHOPPERS);
         Shopper browsing = newShopper();
@@ -184,7 +220,7 @@ class ScaleOutIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void throughputWithTheSurvivingProducerAlone() throws Exception {
         List<Shopper> shoppers = shoppers(LOAD_SHOPPERS);
         THROUGHPUT.put(1, OrderLoad.run(stack.gatewayUrl(), shoppers, LOAD_PHASE, null).withLoad(loadAverage()));
@@ -196,7 +232,7 @@ class ScaleOutIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void everyOrderEndedAndStockLevelsAgreeWithTheConfirmedOrders() {
         try (MongoClient mongo = MongoClients.create(stack.mongoUri())) {
             var database = mongo.getDatabase(new com.mongodb.ConnectionString(stack.mongoUri()).getDatabase());
@@ -288,6 +324,24 @@ class ScaleOutIT {
                     assertThat(order.get("status").asString()).as(order.toString()).isEqualTo("CONFIRMED");
                 }
             });
+        }
+    }
+
+    private static String basic(Shopper shopper) {
+        return "Basic " + Base64.getEncoder().encodeToString((shopper.name() + ":" + shopper.password())
+                .getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Collects the order ids of the stream's {@code data:} lines until it ends. */
+    private static void readEvents(InputStream body, Set<String> orderIds) {
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                if (line.startsWith("data:")) {
+                    orderIds.add(Api.JSON.readTree(line.substring(5)).get("orderId").asString());
+                }
+            }
+        } catch (java.io.IOException e) {
+            // The test closed the stream.
         }
     }
 
