@@ -365,17 +365,17 @@ class ScaleOutIT {
 
     /** What one load phase achieved. */
     record Throughput(int accepted, int retried, int failed, double seconds, Set<OrderLoad.Accepted> acceptedOrderIds,
-                      String loadAverage) {
+                      String loadAverage, Map<Integer, Integer> givenUpByStatus) {
 
         Throughput withLoad(String load) {
-            return new Throughput(accepted, retried, failed, seconds, acceptedOrderIds, load);
+            return new Throughput(accepted, retried, failed, seconds, acceptedOrderIds, load, givenUpByStatus);
         }
 
         @Override
         public String toString() {
             return String.format("%d orders accepted in %.1f s = %.0f orders/s (%d retried after a failed attempt, "
-                    + "%d given up; 1-min load average %s on %d cores)", accepted, seconds, accepted / seconds,
-                    retried, failed, loadAverage, Runtime.getRuntime().availableProcessors());
+                    + "%d given up %s; 1-min load average %s on %d cores)", accepted, seconds, accepted / seconds,
+                    retried, failed, givenUpByStatus, loadAverage, Runtime.getRuntime().availableProcessors());
         }
     }
 
@@ -397,14 +397,14 @@ class ScaleOutIT {
                 throws Exception {
             Set<Accepted> accepted = ConcurrentHashMap.newKeySet();
             AtomicInteger retried = new AtomicInteger();
-            AtomicInteger failed = new AtomicInteger();
+            Map<Integer, Integer> givenUp = new ConcurrentHashMap<>();
             long started = System.nanoTime();
             long deadline = started + duration.toNanos();
             try (ExecutorService threads = Executors.newFixedThreadPool(shoppers.size())) {
                 List<Future<?>> running = new ArrayList<>();
                 for (Shopper shopper : shoppers) {
                     running.add(threads.submit(() -> placeUntil(gatewayUrl, shopper, deadline, accepted, retried,
-                            failed)));
+                            givenUp)));
                 }
                 while (running.stream().anyMatch(f -> !f.isDone())) {
                     if (tick != null) {
@@ -417,11 +417,12 @@ class ScaleOutIT {
                 }
             }
             double seconds = (System.nanoTime() - started) / 1e9;
-            return new Throughput(accepted.size(), retried.get(), failed.get(), seconds, Set.copyOf(accepted), "");
+            return new Throughput(accepted.size(), retried.get(), givenUp.values().stream().mapToInt(Integer::intValue)
+                    .sum(), seconds, Set.copyOf(accepted), "", Map.copyOf(givenUp));
         }
 
         private static void placeUntil(String gatewayUrl, Shopper shopper, long deadline, Set<Accepted> accepted,
-                                       AtomicInteger retried, AtomicInteger failed) {
+                                       AtomicInteger retried, Map<Integer, Integer> givenUp) {
             Api api = Api.as(gatewayUrl, shopper.name(), shopper.password());
                 while (System.nanoTime() < deadline) {
                 String key = "load-" + UUID.randomUUID();
@@ -448,7 +449,7 @@ class ScaleOutIT {
                         return; // this shopper's budget is spent: a real client would wait Retry-After
                     }
                     if (status >= 400 && status < 500 || System.nanoTime() > giveUpAt) {
-                        failed.incrementAndGet();
+                        givenUp.merge(status, 1, Integer::sum); // status -1: the connection failed
                         break;
                     }
                     sleepQuietly(200);

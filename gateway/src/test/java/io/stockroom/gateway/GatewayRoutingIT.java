@@ -105,6 +105,25 @@ class GatewayRoutingIT {
     }
 
     @Test
+    void aPostToAnInstanceThatDiedIsNeverReplayedWithoutItsBody() throws Exception {
+        // The instance takes the body, then dies before answering: the gateway must not send the request again.
+        SECOND.dieAfterReadingBody(true);
+        try {
+            for (int i = 0; i < 10; i++) {
+                HttpResponse<String> response = send(request("/api/orders").header("Content-Type",
+                        "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(new byte[1000])));
+                // Reached the live instance whole, or failed visibly for the client to retry: nothing in between.
+                assertThat(response.statusCode()).isIn(200, 502);
+                if (response.statusCode() == 200) {
+                    assertThat(JSON.readTree(response.body()).get("bodyBytes").asInt()).isEqualTo(1000);
+                }
+            }
+        } finally {
+            SECOND.dieAfterReadingBody(false);
+        }
+    }
+
+    @Test
     void theGatewayAnswersWithAProblemWhenNoInstanceIsReady() throws Exception {
         FIRST.ready(false);
         SECOND.ready(false);

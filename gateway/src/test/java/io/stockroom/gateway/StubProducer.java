@@ -26,6 +26,7 @@ final class StubProducer implements AutoCloseable {
     private HttpServer server;
     private int port;
     private final AtomicBoolean ready = new AtomicBoolean(true);
+    private final AtomicBoolean dieAfterReadingBody = new AtomicBoolean();
     private final AtomicInteger requests = new AtomicInteger();
 
     StubProducer(String name) {
@@ -69,6 +70,11 @@ final class StubProducer implements AutoCloseable {
         ready.set(value);
     }
 
+    /** From now on, reads each request's body and then drops the connection unanswered, as a process dying would. */
+    void dieAfterReadingBody(boolean value) {
+        dieAfterReadingBody.set(value);
+    }
+
     private void readiness(HttpExchange exchange) throws IOException {
         respond(exchange, ready.get() ? 200 : 503, "application/json",
                 ready.get() ? "{\"status\":\"UP\"}" : "{\"status\":\"OUT_OF_SERVICE\"}");
@@ -78,6 +84,10 @@ final class StubProducer implements AutoCloseable {
     private void echo(HttpExchange exchange) throws IOException {
         requests.incrementAndGet();
         byte[] body = exchange.getRequestBody().readAllBytes();
+        if (dieAfterReadingBody.get()) {
+            exchange.close();
+            return;
+        }
         var headers = exchange.getRequestHeaders();
         String json = "{\"instance\":\"" + name + "\",\"method\":\"" + exchange.getRequestMethod()
                 + "\",\"path\":\"" + exchange.getRequestURI().getPath() + "\",\"bodyBytes\":" + body.length

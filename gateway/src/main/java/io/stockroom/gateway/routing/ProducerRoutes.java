@@ -48,6 +48,8 @@ public class ProducerRoutes {
     /** Service id of the producers in the load balancer. */
     public static final String PRODUCER = "producer-service";
 
+    private static final Set<HttpMethod> SAFE_METHODS = Set.of(HttpMethod.GET, HttpMethod.HEAD);
+
     static final RequestPredicate STREAMS = path("/api/*/stream").or(path("/ui/*/stream"));
 
     /**
@@ -95,12 +97,20 @@ public class ProducerRoutes {
                 .build();
     }
 
-    /** Each attempt runs the balancer again, so a retry goes to the next instance in the rotation. */
+    /**
+     * Each attempt runs the balancer again, so a retry goes to the next instance in the rotation. Other methods
+     * bypass the retry filter entirely: its method setting does not stop it from retrying on an exception, and a
+     * retried POST reached the next producer with its body already consumed (an empty body: 400), or could apply
+     * twice.
+     */
     private static HandlerFilterFunction<ServerResponse, ServerResponse> retrySafeMethods(int retriesMax) {
-        return RetryFilterFunctions.retry(config -> config.setRetries(retriesMax)
-                .setMethods(Set.of(HttpMethod.GET, HttpMethod.HEAD))
+        HandlerFilterFunction<ServerResponse, ServerResponse> retry = RetryFilterFunctions.retry(config -> config
+                .setRetries(retriesMax)
+                .setMethods(SAFE_METHODS)
                 .setSeries(Set.of(HttpStatus.Series.SERVER_ERROR))
                 .setExceptions(Set.of(IOException.class, ResourceAccessException.class))
                 .setCacheBody(false));
+        return (request, next) -> SAFE_METHODS.contains(request.method()) ? retry.filter(request, next)
+                : next.handle(request);
     }
 }
