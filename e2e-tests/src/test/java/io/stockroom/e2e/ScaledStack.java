@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
@@ -23,6 +24,7 @@ import java.util.concurrent.CompletableFuture;
 final class ScaledStack implements AutoCloseable {
 
     static final String GATEWAY = "gateway";
+    private static final Random RANDOM = new Random();
     private static final String GATEWAY_MANAGEMENT = "gateway-management";
     static final List<String> PRODUCERS = List.of("producer-1", "producer-2");
 
@@ -132,11 +134,20 @@ final class ScaledStack implements AutoCloseable {
         }
     }
 
+    /**
+     * A port that is free now and outside the kernel's ephemeral range: nine JVMs take a minute or more to bind
+     * theirs, and a port handed out by {@code new ServerSocket(0)} can meanwhile become the local end of some
+     * outgoing connection (seen: "Port ... was already in use" under load).
+     */
     private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int candidate = 20_000 + RANDOM.nextInt(12_000);
+            try (ServerSocket socket = new ServerSocket(candidate)) {
+                return socket.getLocalPort();
+            } catch (IOException e) {
+                // taken: try another
+            }
         }
+        throw new IllegalStateException("no free port in 20000-31999");
     }
 }
