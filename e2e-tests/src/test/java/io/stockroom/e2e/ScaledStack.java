@@ -77,7 +77,7 @@ final class ScaledStack implements AutoCloseable {
             properties.add("stockroom.gateway.rate-limit.burst=100000");
             properties.add("spring.cloud.loadbalancer.health-check.interval=2s");
             properties.add("management.server.port=" + ports.get(GATEWAY_MANAGEMENT));
-            return new ServiceProcess(name, module, port, ports.get(GATEWAY_MANAGEMENT), properties, env);
+            return new ServiceProcess(module, name, port, ports.get(GATEWAY_MANAGEMENT), properties, env);
         } else {
             properties.addAll(List.of(environment.propertyArguments()));
             properties.add("spring.application.name=" + module);
@@ -90,7 +90,7 @@ final class ScaledStack implements AutoCloseable {
             // The test registers a few dozen shoppers from one address; the per-address default is 20 an hour.
             properties.add("stockroom.producer.registrations.per-address-max=1000");
         }
-        return new ServiceProcess(name, module, port, properties, env);
+        return new ServiceProcess(module, name, port, properties, env);
     }
 
     String gatewayUrl() {

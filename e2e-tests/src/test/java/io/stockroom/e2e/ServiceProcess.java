@@ -36,21 +36,25 @@ final class ServiceProcess implements AutoCloseable {
         this(module, module, port, properties, environment);
     }
 
-    /** One of several instances of {@code module}, told apart by {@code name} (its log file is named after it). */
-    ServiceProcess(String name, String module, int port, List<String> properties, Map<String, String> environment) {
-        this(name, module, port, port, properties, environment);
+    /**
+     * One of several instances of {@code module}, or another stack's service.
+     *
+     * @param logName the log file's name under {@code target/e2e-logs/} (another stack's services log apart)
+     */
+    ServiceProcess(String module, String logName, int port, List<String> properties, Map<String, String> environment) {
+        this(module, logName, port, port, properties, environment);
     }
 
     /** An instance whose actuator listens on a management port of its own ({@code healthPort}). */
-    ServiceProcess(String name, String module, int port, int healthPort, List<String> properties,
+    ServiceProcess(String module, String logName, int port, int healthPort, List<String> properties,
                    Map<String, String> environment) {
-        this.name = name;
+        this.name = logName;
         this.module = module;
         this.port = port;
         this.healthPort = healthPort;
         this.properties = List.copyOf(properties);
         this.environment = Map.copyOf(environment);
-        this.log = Path.of("target", "e2e-logs", name + ".log");
+        this.log = Path.of("target", "e2e-logs", logName + ".log");
     }
 
     String module() {

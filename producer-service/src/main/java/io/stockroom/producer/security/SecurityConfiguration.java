@@ -6,6 +6,7 @@ import io.stockroom.producer.account.application.Accounts;
 import io.stockroom.producer.common.KeyedRateLimiter;
 import io.stockroom.producer.config.ProducerProperties;
 import io.stockroom.producer.shared.MongoBuckets;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.annotation.Bean;
@@ -107,6 +108,10 @@ class SecurityConfiguration {
                         request.getRequestURI())), AuthorizationFilter.class)
                 .authenticationManager(manager)
                 .authorizeHttpRequests(requests -> requests
+                        // The async dispatch that ends a live stream continues a request authorised at its start;
+                        // checked again without the Basic header's authentication, it was denied after the
+                        // response was committed: an ERROR and a stack trace in the log for every stream that ended.
+                        .dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll()
                         .requestMatchers("/v3/api-docs/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/accounts").permitAll()
                         .requestMatchers("/api/accounts/**").hasRole("ADMIN")
@@ -157,6 +162,7 @@ class SecurityConfiguration {
                 .addFilterBefore(new AccountStatusFilter(accounts, (request, response) -> response.sendRedirect(
                         request.getContextPath() + "/login?disabled")), AuthorizationFilter.class)
                 .authorizeHttpRequests(requests -> requests
+                        .dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll()
                         .requestMatchers("/login", "/register", "/error", "/error/**", "/css/**", "/js/**",
                                 "/img/**", "/images/**", "/webjars/**", "/favicon.ico", "/favicon.svg",
                                 "/swagger-ui/**", "/swagger-ui.html").permitAll()

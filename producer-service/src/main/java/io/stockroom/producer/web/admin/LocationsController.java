@@ -45,7 +45,8 @@ class LocationsController {
     @PostMapping("/admin/locations")
     String create(@Valid @ModelAttribute("newLocation") LocationForm form, BindingResult errors, Model model,
                   Authentication auth, HttpServletRequest request, RedirectAttributes redirect) {
-        if (!errors.hasFieldErrors("type") && Arrays.stream(LocationType.values())
+        // No form object when binding failed on a value of the wrong type (priority=abc): nothing more to check.
+        if (errors.getTarget() != null && !errors.hasFieldErrors("type") && Arrays.stream(LocationType.values())
                 .noneMatch(t -> t.name().equals(form.type()))) {
             errors.rejectValue("type", "unknown", "Choose a type from the list.");
         }
