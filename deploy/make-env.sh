@@ -1,5 +1,5 @@
 #!/bin/sh
-# Writes a .env for docker compose with fresh random secrets (printed nowhere else). Usage:
+# Writes a .env for docker compose (docker-compose.yml and docker-compose.ha.yml) with fresh random secrets (printed nowhere else). Usage:
 #   deploy/make-env.sh > .env && chmod 600 .env
 # Keep the file private; it holds every secret of the compose stack.
 set -eu
@@ -19,4 +19,5 @@ RABBITMQ_STOCK_PASSWORD=$(secret)
 RABBITMQ_ORDER_PASSWORD=$(secret)
 RABBITMQ_HEALTH_PASSWORD=$(secret)
 GRAFANA_ADMIN_PASSWORD=$(secret)
+RABBITMQ_ERLANG_COOKIE=$(secret)$(secret)
 ENV

@@ -25,7 +25,7 @@ import java.util.OptionalInt;
  * @param inflight           unsettled orders per shopper in the closed loop
  * @param skus               SKUs of the spread workload
  * @param spreadStock        units per spread SKU and location
- * @param hotStock           units of the hot SKU; empty = sized from the spread result to run out near the end
+ * @param hotStock           units of the hot SKU; empty = sized from the spread result (1.5x its predicted orders)
  * @param warmup             closed-loop warm-up (placed and checked, not in the rates)
  * @param spread             measured length of the spread workload (zero skips it)
  * @param hot                measured length of the hot workload (zero skips it)
@@ -45,6 +45,7 @@ import java.util.OptionalInt;
  * @param rabbitPort         its AMQP port
  * @param rabbitManagement   its management API (vhosts)
  * @param rabbitCredentials  its user
+ * @param rabbitVhost        the vhost of a running stack ({@code RABBITMQ_VHOST}, default "/"), for queue depths
  * @param results            where the table is written (Markdown and CSV)
  */
 public record BenchSettings(Path root, Optional<URI> target, Optional<Credentials> admin,
@@ -54,7 +55,7 @@ public record BenchSettings(Path root, Optional<URI> target, Optional<Credential
                             int senders, long backlogMax, Duration drain, Duration perfTest, Path perfTestClasspath,
                             Duration reads, Duration readWarmup, int readConnections, String serviceJvmOptions,
                             int portOffset, String rabbitHost, int rabbitPort, URI rabbitManagement,
-                            Credentials rabbitCredentials, Path results) {
+                            Credentials rabbitCredentials, String rabbitVhost, Path results) {
 
     /** Full JIT and a parallel collector: throughput, not start-up time (the launcher's default is for start-up). */
     public static final String DEFAULT_JVM_OPTIONS = "-XX:+UseParallelGC -Xms256m -Xmx1g";
@@ -69,13 +70,13 @@ public record BenchSettings(Path root, Optional<URI> target, Optional<Credential
                                             of starting one; BENCH_ACTUATOR_URLS=name=url,... for its services
               BENCH_ACTUATOR_USERNAME/PASSWORD  credentials for /actuator/prometheus, if the services ask for them
               BENCH_SHOPPERS (64)  BENCH_INFLIGHT (8)  BENCH_SKUS (60)  BENCH_SPREAD_STOCK (100000)
-              BENCH_HOT_STOCK (auto: sized to run out near the end of the hot workload)
+              BENCH_HOT_STOCK (auto: 1.5x the orders the spread rate predicts)
               BENCH_WARMUP_SECONDS (5)  BENCH_SPREAD_SECONDS (30)  BENCH_HOT_SECONDS (20)
               BENCH_RATE (1000)  BENCH_RATE_SECONDS (20)  BENCH_SENDERS (256)  BENCH_BACKLOG_MAX (= BENCH_RATE)
               BENCH_DRAIN_SECONDS (60)  BENCH_PERFTEST_SECONDS (15)  BENCH_READ_SECONDS (10)
               BENCH_READ_WARMUP_SECONDS (5)  BENCH_READ_CONNECTIONS (32)
               STOCKROOM_SERVICE_JVM_OPTS (-XX:+UseParallelGC -Xms256m -Xmx1g)  BENCH_PORT_OFFSET (1000)
-              RABBITMQ_HOST/PORT/USERNAME/PASSWORD, RABBITMQ_MANAGEMENT_URL  BENCH_RESULTS_DIR (bench/target/results)
+              RABBITMQ_HOST/PORT/USERNAME/PASSWORD/VHOST, RABBITMQ_MANAGEMENT_URL  BENCH_RESULTS_DIR (bench/target/results)
             A duration of 0 skips that part.""";
 
     public BenchSettings {
@@ -123,6 +124,7 @@ public record BenchSettings(Path root, Optional<URI> target, Optional<Credential
                 URI.create(env.getOrDefault("RABBITMQ_MANAGEMENT_URL", "http://127.0.0.1:15672")),
                 new Credentials(env.getOrDefault("RABBITMQ_USERNAME", "guest"),
                         env.getOrDefault("RABBITMQ_PASSWORD", "guest")),
+                env.getOrDefault("RABBITMQ_VHOST", "/"),
                 root.resolve(env.getOrDefault("BENCH_RESULTS_DIR", "bench/target/results")));
     }
 

@@ -8,6 +8,7 @@ import io.stockroom.bench.ceiling.PerfTestCeiling;
 import io.stockroom.bench.ceiling.WrkCeiling;
 import io.stockroom.bench.load.OrderRegistry;
 import io.stockroom.bench.metrics.LoadAverage;
+import io.stockroom.bench.metrics.QueueSampler;
 import io.stockroom.bench.metrics.Scraper;
 import io.stockroom.bench.report.Report;
 import io.stockroom.bench.report.RunReport;
@@ -28,12 +29,14 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The benchmark's entry point ({@code bench/run.sh}): start or find the stack, set up data, open every shopper's
- * live stream, measure the ceilings (broker, reads) and the order workloads, stop the stack, print and write the
+ * live stream, measure the broker ceiling, the order workloads and the read ceiling, stop the stack, print and write the
  * table. Exit code 0 when every accepted order settled exactly once and every check held, 1 otherwise, 2 when the run
  * could not be made.
  */
@@ -109,7 +112,8 @@ public final class Benchmark {
             throws IOException, InterruptedException {
         if (settings.target().isPresent()) {
             out.println("bench: measuring the running stack at " + settings.target().get());
-            return Stack.running(settings.target().get(), settings.admin().orElseThrow(), settings.actuatorUrls());
+            return Stack.running(settings.target().get(), settings.admin().orElseThrow(), settings.actuatorUrls(),
+                    settings.rabbitVhost());
         }
         Path data = runDirectory(runId).resolve("stack");
         notes.add("the started stack's logs and store: " + settings.root().relativize(data));
@@ -124,7 +128,7 @@ public final class Benchmark {
         StockroomApi api = new StockroomApi(stack.producer(), http);
         Scraper scraper = new Scraper(http, stack.services().entrySet().stream()
                 .map(e -> new Scraper.Target(e.getKey(), e.getValue())).toList(),
-                settings.actuatorCredentials().orElse(null));
+                settings.actuatorCredentials().or(stack::actuator).orElse(null));
         scraper.scrapeAll(); // fails here, before any load, if a service refuses its metrics
         out.println("bench: setting up locations, " + settings.skus() + " SKUs and " + settings.shoppers()
                 + " shoppers through the API");
@@ -145,11 +149,14 @@ public final class Benchmark {
             }
             Path tools = runDirectory(runId).resolve("tools");
             notes.add("PerfTest and wrk output: " + settings.root().relativize(tools));
-            Phases phases = new Phases(settings, api, scraper, fixture, catalogue, shoppers, registry, out, tools);
+            Phases phases = new Phases(settings, api, scraper, fixture, catalogue, shoppers, registry, out, tools,
+                    () -> new QueueSampler(rabbit, stack.vhost()), processes(stack));
             PerfTestCeiling.Outcome perf = phases.perfTest(rabbit, "stockroom-bench-perftest-"
                     + runId.toLowerCase(Locale.ROOT));
-            Phases.Reads reads = phases.reads(stack.producer());
             List<WorkloadReport> workloads = phases.workloads();
+            // Reads last: the order workloads have warmed the producer's request path by then (a 5 s warm-up alone
+            // left the JIT unfinished on a busy machine), and every order has settled or been reported.
+            Phases.Reads reads = phases.reads(stack.producer());
             int reconnects = streams.stream().mapToInt(OrderStream::reconnects).sum();
             int malformed = streams.stream().mapToInt(OrderStream::malformedEvents).sum();
             notes.add("live streams: " + streams.size() + " open, " + reconnects + " reconnects, " + malformed
@@ -159,6 +166,14 @@ public final class Benchmark {
         } finally {
             streams.forEach(OrderStream::close);
         }
+    }
+
+    /** The services' processes and the generator's own, for the CPU figures. */
+    private static Map<String, Long> processes(Stack stack) {
+        Map<String, Long> pids = new LinkedHashMap<>();
+        pids.put("generator", ProcessHandle.current().pid());
+        pids.putAll(stack.processes());
+        return pids;
     }
 
     private Path runDirectory(String runId) {

@@ -17,7 +17,10 @@ import io.stockroom.bench.metrics.CpuTimes;
 import io.stockroom.bench.metrics.HopRow;
 import io.stockroom.bench.metrics.HopTable;
 import io.stockroom.bench.metrics.LoadAverage;
+import io.stockroom.bench.metrics.ProcessCpu;
 import io.stockroom.bench.metrics.PrometheusText.Series;
+import io.stockroom.bench.metrics.QueueDepths;
+import io.stockroom.bench.metrics.QueueSampler;
 import io.stockroom.bench.metrics.Scraper;
 import io.stockroom.bench.reconcile.Reconciler;
 import io.stockroom.bench.reconcile.Reconciliation;
@@ -36,8 +39,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
-/** The measuring phases of one run, in order: broker ceiling, read ceiling, then the order workloads. */
+/** The measuring phases of one run, in order: broker ceiling, the order workloads, then the read ceiling. */
 final class Phases {
 
     /** What the phases measured. */
@@ -49,8 +53,12 @@ final class Phases {
     record Reads(List<WrkCeiling.Outcome> outcomes, String skippedBecause) {
     }
 
-    /** Shares of the offered units the hot stock covers when sized automatically: it runs out near the end. */
-    private static final double HOT_STOCK_SHARE = 0.9;
+    /**
+     * The automatic hot stock covers this share of the orders the spread rate predicts: enough that the hot figure
+     * measures reservations, not cheap sold-out rejections (at 0.9 a hot run that went faster sold out half way), while
+     * the exact check (confirmed = min(stock, ordered)) holds either way.
+     */
+    private static final double HOT_STOCK_SHARE = 1.5;
     private static final int HOT_STOCK_MIN = 50;
     private static final Duration RECONCILE_PATIENCE = Duration.ofSeconds(15);
     private static final Duration READ_SIDE_PATIENCE = Duration.ofSeconds(15);
@@ -64,9 +72,12 @@ final class Phases {
     private final OrderRegistry registry;
     private final PrintStream out;
     private final Path logs;
+    private final Supplier<QueueSampler> queues;
+    private final Map<String, Long> processes;
 
     Phases(BenchSettings settings, StockroomApi api, Scraper scraper, Fixture fixture, Catalogue catalogue,
-           List<Credentials> shoppers, OrderRegistry registry, PrintStream out, Path logs) {
+           List<Credentials> shoppers, OrderRegistry registry, PrintStream out, Path logs,
+           Supplier<QueueSampler> queues, Map<String, Long> processes) {
         this.settings = settings;
         this.api = api;
         this.scraper = scraper;
@@ -76,6 +87,8 @@ final class Phases {
         this.registry = registry;
         this.out = out;
         this.logs = logs;
+        this.queues = queues;
+        this.processes = Map.copyOf(processes);
     }
 
     PerfTestCeiling.Outcome perfTest(io.stockroom.bench.stack.RabbitManagement rabbit, String vhost)
@@ -200,9 +213,12 @@ final class Phases {
                                     List<WorkloadReport.Check> checks, Load load) throws Exception {
         out.println("bench: workload " + name + " (" + mode + ")");
         Map<String, Map<Series, Double>> before = scrape();
+        QueueSampler sampler = queues.get().start();
         CpuTimes cpuBefore = CpuTimes.now();
+        Map<String, Double> processCpuBefore = ProcessCpu.sample(processes);
         LoadWindow window = load.run();
         double idle = CpuTimes.idleBetween(cpuBefore, CpuTimes.now());
+        Map<String, Double> processCpu = ProcessCpu.between(processCpuBefore, ProcessCpu.sample(processes));
         String loadAfter = LoadAverage.now();
         long drainStart = System.nanoTime();
         long drainDeadline = drainStart + settings.drain().toNanos();
@@ -210,6 +226,7 @@ final class Phases {
             Thread.sleep(100);
         }
         double drained = (System.nanoTime() - drainStart) / 1e9;
+        QueueDepths depths = sampler.stop();
         Map<String, Map<Series, Double>> after = scrape();
         WorkloadFigures figures = WorkloadFigures.of(registry.of(name), window.windowStartNanos(),
                 window.windowEndNanos());
@@ -229,7 +246,8 @@ final class Phases {
                 figures.acceptedPerSecond(), figures.settledPerSecond(), figures.acceptedToSettled().p99Millis(),
                 idle * 100, figures.unsettledTotal(), drained);
         return new WorkloadReport(name, mode, openLoop, window, figures, errors.snapshot(), idle, loadAfter,
-                drained, reconciliation, checks, hops, hopsFailure);
+                drained, reconciliation, checks, hops, hopsFailure, depths.nonEmpty(), sampler.failure(),
+                processCpu);
     }
 
     /** Every service's metrics, or null (and a message) when a scrape failed mid-run. */

@@ -75,6 +75,11 @@ final class Api {
         return send(request);
     }
 
+    Response put(String path, Object body) {
+        return send(request(path).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+    }
+
     /** Sends an admin command and waits until its outcome is known (applied or rejected). */
     JsonNode command(String path, Object body) {
         Response accepted = post(path, body);

@@ -23,8 +23,10 @@ final class ServiceProcess implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(240);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
+    private final String name;
     private final String module;
     private final int port;
+    private final int healthPort;
     private final List<String> properties;
     private final Map<String, String> environment;
     private final Path log;
@@ -34,10 +36,22 @@ final class ServiceProcess implements AutoCloseable {
         this(module, module, port, properties, environment);
     }
 
-    /** @param logName the log file's name under {@code target/e2e-logs/} (another stack's services log apart) */
+    /**
+     * One of several instances of {@code module}, or another stack's service.
+     *
+     * @param logName the log file's name under {@code target/e2e-logs/} (another stack's services log apart)
+     */
     ServiceProcess(String module, String logName, int port, List<String> properties, Map<String, String> environment) {
+        this(module, logName, port, port, properties, environment);
+    }
+
+    /** An instance whose actuator listens on a management port of its own ({@code healthPort}). */
+    ServiceProcess(String module, String logName, int port, int healthPort, List<String> properties,
+                   Map<String, String> environment) {
+        this.name = logName;
         this.module = module;
         this.port = port;
+        this.healthPort = healthPort;
         this.properties = List.copyOf(properties);
         this.environment = Map.copyOf(environment);
         this.log = Path.of("target", "e2e-logs", logName + ".log");
@@ -45,6 +59,10 @@ final class ServiceProcess implements AutoCloseable {
 
     String module() {
         return module;
+    }
+
+    String name() {
+        return name;
     }
 
     int port() {
@@ -68,7 +86,7 @@ final class ServiceProcess implements AutoCloseable {
         try {
             Files.createDirectories(log.getParent());
             List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                    .toString(), "-Xmx384m", "-XX:TieredStopAtLevel=1", "-jar", jarOf(module).toString(),
+                    .toString(), "-Xmx384m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", jarOf(module).toString(),
                     "--server.port=" + port));
             properties.forEach(property -> command.add("--" + property));
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
@@ -87,20 +105,21 @@ final class ServiceProcess implements AutoCloseable {
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IllegalStateException(module + " exited with " + process.exitValue() + "; see " + log);
+                throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + log);
             }
             if (healthy()) {
                 return;
             }
             sleep(250);
         }
-        throw new IllegalStateException(module + " did not become healthy within " + START_TIMEOUT + "; see " + log);
+        throw new IllegalStateException(name + " did not become healthy within " + START_TIMEOUT + "; see " + log);
     }
 
     boolean healthy() {
         try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl()
-                    + "/actuator/health")).timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                    + healthPort + "/actuator/health")).timeout(Duration.ofSeconds(2)).build(),
+                    HttpResponse.BodyHandlers.ofString());
             return response.statusCode() == 200 && response.body().contains("\"UP\"");
         } catch (IOException e) {
             return false;

@@ -12,6 +12,7 @@ import io.stockroom.item.catalog.application.ItemCommands;
 import io.stockroom.support.messaging.Envelope;
 import io.stockroom.support.messaging.MessageHandler;
 import io.stockroom.support.messaging.MessagePublisher;
+import io.stockroom.support.messaging.PublishOnce;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -45,6 +46,16 @@ final class ItemCommandHandler implements MessageHandler {
 
     @Override
     public void handle(Envelope<?> envelope) {
+        publisher.publishEvents(effect(envelope), envelope.causing());
+    }
+
+    /** One command after another, as always, but one confirm wait for everything the batch causes. */
+    @Override
+    public List<Envelope<?>> handleBatch(List<Envelope<?>> batch) {
+        return PublishOnce.handleAll(batch, this::effect, publisher);
+    }
+
+    private List<Event> effect(Envelope<?> envelope) {
         Instant now = clock.instant();
         List<Event> events = switch (envelope.as(ItemCommand.class).payload()) {
             case CreateItem command -> commands.create(command, now);
@@ -54,6 +65,6 @@ final class ItemCommandHandler implements MessageHandler {
         events.stream().filter(CommandOutcome.class::isInstance).map(CommandOutcome.class::cast)
                 .forEach(outcome -> meters.counter("stockroom.items.commands", "type", outcome.commandType(),
                         "status", outcome.status().name()).increment());
-        publisher.publishEvents(events, envelope.causing());
+        return events;
     }
 }

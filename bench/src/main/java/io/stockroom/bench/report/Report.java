@@ -5,6 +5,7 @@ import io.stockroom.bench.ceiling.WrkCeiling;
 import io.stockroom.bench.load.Latency;
 import io.stockroom.bench.load.WorkloadFigures;
 import io.stockroom.bench.metrics.HopRow;
+import io.stockroom.bench.metrics.QueueDepths;
 import io.stockroom.bench.reconcile.Reconciliation;
 
 import java.util.ArrayList;
@@ -53,6 +54,7 @@ public final class Report {
                 continue;
             }
             out.append(hops(workload.hops()).render()).append('\n');
+            out.append(queues(workload)).append('\n');
         }
         if (!run.notes().isEmpty()) {
             out.append("## Notes\n\n");
@@ -87,6 +89,15 @@ public final class Report {
                     out.append("; ").append(w.window().abortedReason());
                 }
                 out.append('\n');
+            }
+        }
+        for (WorkloadReport w : workloads) {
+            if (!w.processCpu().isEmpty()) {
+                double seconds = (w.window().windowEndNanos() - w.window().startNanos()) / 1e9;
+                out.append("- ").append(w.name()).append(": CPU seconds used during the ")
+                        .append(format("%.0f", seconds)).append(" s of load (all cores): ")
+                        .append(w.processCpu().entrySet().stream().map(e -> e.getKey() + " " + format("%.1f",
+                                e.getValue())).collect(Collectors.joining(", "))).append('\n');
             }
         }
         out.append("- rates count the measured window only (closed loop: after the warm-up); latencies are of")
@@ -132,6 +143,18 @@ public final class Report {
                             + ", socket errors " + read.result().socketErrors() + ratio);
         }
         return table;
+    }
+
+    private static String queues(WorkloadReport workload) {
+        MarkdownTable table = new MarkdownTable("queue (deepest sample, about 1/s, during load and drain)", "ready",
+                "unacked", "total");
+        for (QueueDepths.Depth depth : workload.queues()) {
+            table.row(depth.queue(), Long.toString(depth.readyMax()), Long.toString(depth.unackedMax()),
+                    Long.toString(depth.totalMax()));
+        }
+        String note = workload.queuesFailure() == null ? "" : "Queue sampling stopped: " + workload.queuesFailure()
+                + "\n\n";
+        return note + (table.isEmpty() ? "No queue held a message at any sample.\n" : table.render());
     }
 
     private static MarkdownTable hops(List<HopRow> rows) {

@@ -3,6 +3,7 @@ package io.stockroom.bench.report;
 import io.stockroom.bench.load.LoadWindow;
 import io.stockroom.bench.load.WorkloadFigures;
 import io.stockroom.bench.metrics.HopRow;
+import io.stockroom.bench.metrics.QueueDepths;
 import io.stockroom.bench.reconcile.Reconciliation;
 
 import java.util.List;
@@ -24,11 +25,15 @@ import java.util.Map;
  * @param checks          extra exact checks (hot SKU: confirmed units, read side), each a line with its verdict
  * @param hops            per-hop timers and counters
  * @param hopsFailure     why there is no per-hop table (a refused scrape), or null
+ * @param queues          each queue's deepest sample during the load and the drain
+ * @param queuesFailure   why the queue depths are missing or partial, or null
+ * @param processCpu      CPU seconds each process (generator, services) used during the load
  */
 public record WorkloadReport(String name, String mode, boolean openLoop, LoadWindow window, WorkloadFigures figures,
                              Map<String, Long> errors, double idleCpu, String loadAfter, double drainSeconds,
                              Reconciliation reconciliation, List<Check> checks, List<HopRow> hops,
-                             String hopsFailure) {
+                             String hopsFailure, List<QueueDepths.Depth> queues, String queuesFailure,
+                             Map<String, Double> processCpu) {
 
     /** One exact check and whether it held. */
     public record Check(String description, boolean passed) {

@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
@@ -34,12 +35,14 @@ public final class LocalStack implements Stack {
 
     public static final List<String> MODULES = List.of("producer-service", "add-item-consumer",
             "stock-management-consumer", "order-processing-consumer", "health-check-service");
-    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(240);
+    /** Generous: on a machine loaded by other builds five services have taken over four minutes to come up. */
+    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(480);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(120);
 
     private final Process launcher;
     private final Map<String, URI> services;
     private final Credentials admin;
+    private final Credentials actuator;
     private final RabbitManagement rabbit;
     private final String vhost;
     private final String jvmOptions;
@@ -47,11 +50,13 @@ public final class LocalStack implements Stack {
     private final double startSeconds;
     private boolean closed;
 
-    private LocalStack(Process launcher, Map<String, URI> services, Credentials admin, RabbitManagement rabbit,
-                       String vhost, String jvmOptions, Path dataDirectory, double startSeconds) {
+    private LocalStack(Process launcher, Map<String, URI> services, Credentials admin, Credentials actuator,
+                       RabbitManagement rabbit, String vhost, String jvmOptions, Path dataDirectory,
+                       double startSeconds) {
         this.launcher = launcher;
         this.services = services;
         this.admin = admin;
+        this.actuator = actuator;
         this.rabbit = rabbit;
         this.vhost = vhost;
         this.jvmOptions = jvmOptions;
@@ -103,15 +108,16 @@ public final class LocalStack implements Stack {
         out.println("bench: starting the stack (launcher pid " + launcher.pid() + ", ports "
                 + options.services().values().stream().map(u -> Integer.toString(u.getPort())).toList()
                 + ", vhost " + options.vhost() + ", data " + options.dataDirectory() + ")");
-        LocalStack stack = new LocalStack(launcher, options.services(), null, rabbit, options.vhost(),
+        LocalStack stack = new LocalStack(launcher, options.services(), null, null, rabbit, options.vhost(),
                 options.jvmOptions(), options.dataDirectory(), 0);
         try {
             awaitUp(launcher, options, http);
-            Credentials admin = adminFrom(options.dataDirectory().resolve("dev-secrets.properties"));
+            Path secrets = options.dataDirectory().resolve("dev-secrets.properties");
+            Credentials admin = account(secrets, "admin");
             double seconds = (System.nanoTime() - started) / 1e9;
             out.printf(Locale.ROOT, "bench: every service UP after %.1f s%n", seconds);
-            return new LocalStack(launcher, options.services(), admin, rabbit, options.vhost(), options.jvmOptions(),
-                    options.dataDirectory(), seconds);
+            return new LocalStack(launcher, options.services(), admin, account(secrets, "actuator"), rabbit,
+                    options.vhost(), options.jvmOptions(), options.dataDirectory(), seconds);
         } catch (IOException | InterruptedException | RuntimeException e) {
             stack.close();
             throw e;
@@ -169,13 +175,14 @@ public final class LocalStack implements Stack {
         }
     }
 
-    private static Credentials adminFrom(Path secrets) throws IOException {
+    /** An account from the launcher's dev secrets ({@code <name>.username}, {@code <name>.password}). */
+    private static Credentials account(Path secrets, String name) throws IOException {
         Properties properties = new Properties();
         try (InputStream in = Files.newInputStream(secrets)) {
             properties.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
         }
-        return new Credentials(properties.getProperty("admin.username", "").trim(),
-                properties.getProperty("admin.password", "").trim());
+        return new Credentials(properties.getProperty(name + ".username", "").trim(),
+                properties.getProperty(name + ".password", "").trim());
     }
 
     private static boolean taken(int port) {
@@ -194,6 +201,11 @@ public final class LocalStack implements Stack {
     }
 
     @Override
+    public Optional<Credentials> actuator() {
+        return Optional.ofNullable(actuator).filter(account -> !account.username().isEmpty());
+    }
+
+    @Override
     public Credentials admin() {
         return admin;
     }
@@ -201,6 +213,26 @@ public final class LocalStack implements Stack {
     @Override
     public Map<String, URI> services() {
         return services;
+    }
+
+    @Override
+    public Map<String, Long> processes() {
+        Map<String, Long> pids = new LinkedHashMap<>();
+        launcher.descendants().forEach(child -> child.info().arguments().ifPresent(arguments -> {
+            for (String module : MODULES) {
+                for (String argument : arguments) {
+                    if (argument.endsWith("/" + module + "-exec.jar")) {
+                        pids.put(module, child.pid());
+                    }
+                }
+            }
+        }));
+        return pids;
+    }
+
+    @Override
+    public String vhost() {
+        return vhost;
     }
 
     @Override

@@ -54,6 +54,27 @@ public final class RabbitManagement {
         }
     }
 
+    /** The JSON list of {@code vhost}'s queues with their message counts. */
+    public String queues(String vhost) throws InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(base.resolve("/api/queues/" + enc(vhost)
+                        + "?columns=name,messages_ready,messages_unacknowledged")).timeout(TIMEOUT)
+                .header("Authorization", authorization()).GET().build();
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new ApiFailure("listing the queues of " + vhost + " answered " + response.statusCode());
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw new ApiFailure("the RabbitMQ management API at " + base + " did not answer (" + e + ")", e);
+        }
+    }
+
+    private String authorization() {
+        return "Basic " + Base64.getEncoder().encodeToString((username + ":" + password)
+                .getBytes(StandardCharsets.UTF_8));
+    }
+
     private static void expect(int status, String what) {
         if (status != 201 && status != 204) {
             throw new ApiFailure(what + " through the RabbitMQ management API answered " + status);
@@ -62,8 +83,7 @@ public final class RabbitManagement {
 
     private int send(String method, String path, String json) throws InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(TIMEOUT)
-                .header("Authorization", "Basic " + Base64.getEncoder()
-                        .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8)));
+                .header("Authorization", authorization());
         if (json == null) {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         } else {

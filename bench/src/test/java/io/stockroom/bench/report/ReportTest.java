@@ -8,6 +8,7 @@ import io.stockroom.bench.load.LoadWindow;
 import io.stockroom.bench.load.OrderRegistry;
 import io.stockroom.bench.load.WorkloadFigures;
 import io.stockroom.bench.metrics.HopRow;
+import io.stockroom.bench.metrics.QueueDepths;
 import io.stockroom.bench.reconcile.OrderState;
 import io.stockroom.bench.reconcile.Reconciliation;
 import org.junit.jupiter.api.Test;
@@ -34,7 +35,8 @@ class ReportTest {
                 new LoadWindow(0, 0, S, null), figures, Map.of("HTTP 429", 3L), 0.75, "1.00 1.00 1.00", 0.5,
                 reconciliation, List.of(new WorkloadReport.Check("an exact check", checkPassed)),
                 List.of(new HopRow("order-processing-consumer", "stockroom_orders_reservation_seconds", "", 1, 4.5,
-                        9.0)), null);
+                        9.0)), null, List.of(new QueueDepths.Depth("order-processing.commands", 900, 100, 1000)),
+                null, Map.of("generator", 1.5, "producer-service", 20.0));
     }
 
     private static RunReport run(boolean checkPassed) {
@@ -55,6 +57,8 @@ class ReportTest {
                 .contains("| spread ", "| 1.0 ", "100.0 / 100.0", "75 %", "HTTP 429: 3")
                 .contains("13200 msg/s sent", "5000 req/s", "0.25x the static file")
                 .contains("stockroom_orders_reservation_seconds", "4.50")
+                .contains("| order-processing.commands", "| 900 ", "| 1000 ")
+                .contains("generator 1.5", "producer-service 20.0")
                 .contains("every accepted order settled exactly once")
                 .contains("PASS an exact check");
     }

@@ -14,6 +14,7 @@ import io.stockroom.producer.command.application.AdminActionStore;
 import io.stockroom.producer.command.application.AdminCommands;
 import io.stockroom.producer.command.application.CommandOutcomes;
 import io.stockroom.producer.common.KeyedRateLimiter;
+import io.stockroom.producer.shared.MongoBuckets;
 import io.stockroom.producer.importing.application.ItemImport;
 import io.stockroom.producer.live.adapter.in.web.LiveStreams;
 import io.stockroom.producer.order.adapter.out.persistence.MongoOrderViews;
@@ -82,10 +83,10 @@ public class ProducerConfiguration {
 
     @Bean
     Orders orders(OrderStore store, MessagePublisher publisher, AdminCommands commands, ProducerProperties properties,
-                  Clock clock, MeterRegistry meters) {
+                  MongoBuckets buckets, Clock clock, MeterRegistry meters) {
         ProducerProperties.Orders limits = properties.orders();
         return new Orders(store, publisher, commands,
-                new KeyedRateLimiter(limits.perUserMax(), limits.window(), 100_000), clock, meters);
+                new KeyedRateLimiter("orders", limits.perUserMax(), limits.window(), buckets), clock, meters);
     }
 
     @Bean
@@ -110,9 +111,10 @@ public class ProducerConfiguration {
 
     /** Registrations per client address; anonymous, so the address is all there is to limit on. */
     @Bean
-    RegistrationLimit registrationLimit(ProducerProperties properties) {
+    RegistrationLimit registrationLimit(ProducerProperties properties, MongoBuckets buckets) {
         ProducerProperties.Registrations limits = properties.registrations();
-        return new RegistrationLimit(new KeyedRateLimiter(limits.perAddressMax(), limits.window(), 100_000));
+        return new RegistrationLimit(new KeyedRateLimiter("registrations", limits.perAddressMax(), limits.window(),
+                buckets));
     }
 
     /** Typed holder so the limiter can be injected by type without clashing with other limiters. */

@@ -15,9 +15,16 @@ public final class LoginThrottle {
     private final KeyedRateLimiter accounts;
     private final KeyedRateLimiter addresses;
 
+    /** Counted in this process only (unit tests). */
     public LoginThrottle(int accountFailuresMax, int addressFailuresMax, Duration window, int keysMax) {
-        this.accounts = new KeyedRateLimiter(accountFailuresMax, window, keysMax);
-        this.addresses = new KeyedRateLimiter(addressFailuresMax, window, keysMax);
+        this(new KeyedRateLimiter(accountFailuresMax, window, keysMax),
+                new KeyedRateLimiter(addressFailuresMax, window, keysMax));
+    }
+
+    /** Counted wherever the limiters count (in production: across every producer instance). */
+    public LoginThrottle(KeyedRateLimiter accounts, KeyedRateLimiter addresses) {
+        this.accounts = accounts;
+        this.addresses = addresses;
     }
 
     /** Zero if a login may be tried now, otherwise how long until it may. */

@@ -3,7 +3,9 @@ package io.stockroom.producer.security;
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.stockroom.producer.account.application.Accounts;
+import io.stockroom.producer.common.KeyedRateLimiter;
 import io.stockroom.producer.config.ProducerProperties;
+import io.stockroom.producer.shared.MongoBuckets;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -21,6 +23,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -55,10 +58,12 @@ class SecurityConfiguration {
     }
 
     @Bean
-    LoginThrottle loginThrottle(ProducerProperties properties) {
+    LoginThrottle loginThrottle(ProducerProperties properties, MongoBuckets buckets) {
         ProducerProperties.Login login = properties.login();
-        return new LoginThrottle(login.accountFailuresMax(), login.addressFailuresMax(), login.window(),
-                login.keysMax());
+        // Counted in MongoDB: five wrong passwords lock an account whichever instances they were sent to.
+        return new LoginThrottle(
+                new KeyedRateLimiter("login-account", login.accountFailuresMax(), login.window(), buckets),
+                new KeyedRateLimiter("login-address", login.addressFailuresMax(), login.window(), buckets));
     }
 
     /** How long a verified password is trusted without a new hash check (see VerifiedCredentialsCache). */
@@ -95,9 +100,12 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiChain(HttpSecurity http, AuthenticationManager manager, ProblemResponses problems)
-            throws Exception {
+    SecurityFilterChain apiChain(HttpSecurity http, AuthenticationManager manager, ProblemResponses problems,
+                                 Accounts accounts) throws Exception {
         http.securityMatcher("/api/**", "/v3/api-docs/**")
+                .addFilterBefore(new AccountStatusFilter(accounts, (request, response) -> problems.write(response,
+                        HttpServletResponse.SC_UNAUTHORIZED, "Unauthorized", "This account is disabled.",
+                        request.getRequestURI())), AuthorizationFilter.class)
                 .authenticationManager(manager)
                 .authorizeHttpRequests(requests -> requests
                         // The async dispatch that ends a live stream continues a request authorised at its start;
@@ -106,6 +114,7 @@ class SecurityConfiguration {
                         .dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll()
                         .requestMatchers("/v3/api-docs/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/accounts").permitAll()
+                        .requestMatchers("/api/accounts/**").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.GET, "/api/items/*/movements", "/api/stock/alerts",
                                 "/api/commands/stream").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.GET, "/api/items", "/api/items/*", "/api/locations",
@@ -147,8 +156,11 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain uiChain(HttpSecurity http, AuthenticationManager manager) throws Exception {
+    SecurityFilterChain uiChain(HttpSecurity http, AuthenticationManager manager, Accounts accounts)
+            throws Exception {
         http.authenticationManager(manager)
+                .addFilterBefore(new AccountStatusFilter(accounts, (request, response) -> response.sendRedirect(
+                        request.getContextPath() + "/login?disabled")), AuthorizationFilter.class)
                 .authorizeHttpRequests(requests -> requests
                         .dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll()
                         .requestMatchers("/login", "/register", "/error", "/error/**", "/css/**", "/js/**",

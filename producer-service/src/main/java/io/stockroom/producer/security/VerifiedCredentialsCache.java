@@ -24,8 +24,9 @@ import java.util.Base64;
  * Only an HMAC of username and password under a random key that lives in this process's memory is kept, never the
  * password; a wrong password is never cached, so it always reaches the password check. It sits behind the login
  * throttle ({@link SecurityConfiguration#loginChain}): a locked account is refused before this cache is asked, so a
- * remembered password is no way around a lockout. The price: an account disabled or demoted keeps working for at
- * most {@code ttl} on the instances that cached it.
+ * remembered password is no way around a lockout. A disabled account gets no grace from it either:
+ * {@link AccountStatusFilter} reads the account on every authenticated request, on every instance. (A demoted
+ * account keeps its old roles for at most {@code ttl} on the instances that cached it.)
  */
 final class VerifiedCredentialsCache implements AuthenticationProvider {
 

@@ -24,6 +24,7 @@ import io.stockroom.stock.movement.application.StockCommands;
 import io.stockroom.support.messaging.Envelope;
 import io.stockroom.support.messaging.MessageHandler;
 import io.stockroom.support.messaging.MessagePublisher;
+import io.stockroom.support.messaging.PublishOnce;
 
 import java.time.Clock;
 import java.util.List;
@@ -63,6 +64,16 @@ final class StockCommandHandler implements MessageHandler {
 
     @Override
     public void handle(Envelope<?> envelope) {
+        publisher.publishEvents(effect(envelope), envelope.causing());
+    }
+
+    /** One command after another, as always, but one confirm wait for everything the batch causes. */
+    @Override
+    public List<Envelope<?>> handleBatch(List<Envelope<?>> batch) {
+        return PublishOnce.handleAll(batch, this::effect, publisher);
+    }
+
+    private List<Event> effect(Envelope<?> envelope) {
         CommandContext context = new CommandContext(envelope.metadata().actor().name(),
                 envelope.metadata().correlationId(), envelope.metadata().timestamp(), clock.instant());
         List<Event> events = switch (envelope.as(Command.class).payload()) {
@@ -79,6 +90,6 @@ final class StockCommandHandler implements MessageHandler {
             case ItemCommand command -> throw new IllegalStateException("no handler for " + command);
             case OrderCommand command -> throw new IllegalStateException("no handler for " + command);
         };
-        publisher.publishEvents(events, envelope.causing());
+        return events;
     }
 }

@@ -72,4 +72,15 @@ public final class Accounts {
     public Optional<UserAccount> find(String username) {
         return users.find(Credentials.normalise(username));
     }
+
+    /**
+     * Enables or disables an account. A disabled account is refused on every producer instance from its next request
+     * on (the account is checked on each request, see AccountStatusFilter), whatever session or cached credentials
+     * it holds.
+     *
+     * @return false when no user has that name
+     */
+    public boolean setEnabled(String username, boolean enabled) {
+        return users.setEnabled(Credentials.normalise(username), enabled);
+    }
 }

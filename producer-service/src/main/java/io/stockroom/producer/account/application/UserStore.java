@@ -16,4 +16,7 @@ public interface UserStore {
     boolean replacePasswordHash(String username, String expectedHash, String newHash);
 
     long count();
+
+    /** @return false when no user has that name */
+    boolean setEnabled(String username, boolean enabled);
 }

@@ -1,5 +1,6 @@
 package io.stockroom.producer.importing.domain;
 
+import java.io.Serializable;
 import java.util.List;
 
 /**
@@ -9,7 +10,8 @@ import java.util.List;
  * @param status    ACCEPTED (sent now), DUPLICATE (this exact row was sent before; nothing sent again), REJECTED
  * @param commandId the item command's id (the receipt's id is this plus {@code -receive})
  */
-public record ImportRow(int row, String sku, String status, String commandId, List<String> errors) {
+public record ImportRow(int row, String sku, String status, String commandId, List<String> errors)
+        implements Serializable {
 
     public static final String ACCEPTED = "ACCEPTED";
     public static final String DUPLICATE = "DUPLICATE";

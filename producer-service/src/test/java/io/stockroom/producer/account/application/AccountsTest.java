@@ -43,6 +43,12 @@ class AccountsTest {
         public long count() {
             return users.size();
         }
+
+        @Override
+        public boolean setEnabled(String username, boolean enabled) {
+            return users.computeIfPresent(username, (name, account) -> new UserAccount(name,
+                    account.passwordHash(), account.roles(), enabled, account.createdAt())) != null;
+        }
     }
 
     private final UsersInMemory users = new UsersInMemory();
@@ -81,6 +87,17 @@ class AccountsTest {
         assertThat(users.users.get("root").passwordHash()).isEqualTo("{test}21");
         assertThatThrownBy(() -> accounts.ensureAdmin("admin", "short")).isInstanceOf(IllegalArgumentException.class);
         assertThat(Set.copyOf(users.users.keySet())).containsExactly("root");
+    }
+
+    @Test
+    void an_account_is_disabled_and_enabled_by_any_spelling_of_its_name_and_an_unknown_one_is_reported() {
+        accounts.register("alice", "correct horse battery");
+
+        assertThat(accounts.setEnabled(" ALICE ", false)).isTrue();
+        assertThat(accounts.find("alice").orElseThrow().enabled()).isFalse();
+        assertThat(accounts.setEnabled("alice", true)).isTrue();
+        assertThat(accounts.find("alice").orElseThrow().enabled()).isTrue();
+        assertThat(accounts.setEnabled("nobody", false)).isFalse();
     }
 
     @Test

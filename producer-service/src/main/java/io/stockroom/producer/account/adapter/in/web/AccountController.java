@@ -7,14 +7,17 @@ import io.stockroom.producer.api.ApiException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 
-/** Self-service registration (anonymous, rate limited per client address). */
+/** Self-service registration (anonymous, rate limited per client address); admins enable and disable accounts. */
 @ApiController("api.accountController")
 class AccountController {
 
@@ -22,6 +25,12 @@ class AccountController {
     }
 
     record Registered(String username, List<String> roles) {
+    }
+
+    record AccountStatus(Boolean enabled) {
+    }
+
+    record AccountStatusView(String username, boolean enabled) {
     }
 
     private final Accounts accounts;
@@ -46,5 +55,21 @@ class AccountController {
             case RegistrationResult.InvalidUsername u -> throw new IllegalArgumentException(u.reason());
             case RegistrationResult.InvalidPassword p -> throw new IllegalArgumentException(p.reason());
         };
+    }
+
+    /** ADMIN: enables or disables an account; takes effect on every producer instance at once. */
+    @PutMapping("/api/accounts/{username}/enabled")
+    AccountStatusView setEnabled(@PathVariable String username, @RequestBody AccountStatus body,
+                                 Authentication admin) {
+        if (body.enabled() == null) {
+            throw new IllegalArgumentException("enabled must be true or false");
+        }
+        if (!body.enabled() && admin.getName().equalsIgnoreCase(username)) {
+            throw new ApiException(HttpStatus.CONFLICT, "An admin cannot disable their own account");
+        }
+        if (!accounts.setEnabled(username, body.enabled())) {
+            throw new ApiException(HttpStatus.NOT_FOUND, "No account named '" + username + "'");
+        }
+        return new AccountStatusView(accounts.find(username).orElseThrow().username(), body.enabled());
     }
 }

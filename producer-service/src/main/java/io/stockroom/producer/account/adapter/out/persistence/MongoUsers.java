@@ -66,4 +66,11 @@ public final class MongoUsers implements UserStore {
                 roles.stream().map(Role::valueOf).collect(Collectors.toUnmodifiableSet()),
                 document.getBoolean("enabled", false), createdAt == null ? java.time.Instant.EPOCH : createdAt.toInstant());
     }
+
+    /** One single-document update by exact id: every producer instance sees it on its next request. */
+    @Override
+    public boolean setEnabled(String username, boolean enabled) {
+        return users.updateOne(Filters.eq("_id", username), new Document("$set", new Document("enabled", enabled)))
+                .getMatchedCount() == 1;
+    }
 }

@@ -17,6 +17,7 @@ import org.bson.Document;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Date;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -25,6 +26,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.function.Function;
 import java.util.function.ToIntFunction;
 
@@ -43,12 +50,15 @@ final class GroupedApply {
     /** A competitor changing the record between our read and our update costs one more try; this bounds them. */
     private static final int ATTEMPTS_MAX = 5;
     private static final int DUPLICATE_KEY = 11000;
+    /** Records written at once, across every batch of this process: well inside the driver's connection pool. */
+    private static final int RECORDS_IN_FLIGHT_MAX = 32;
 
     private final MongoCollection<Document> stock;
     private final MongoCollection<Document> ledger;
     private final CompletedMarkers completed;
     private final ToIntFunction<String> defaultThresholdOfSku;
     private final Clock clock;
+    private final Semaphore recordsInFlight = new Semaphore(RECORDS_IN_FLIGHT_MAX);
 
     GroupedApply(MongoCollection<Document> stock, MongoCollection<Document> ledger, CompletedMarkers completed,
                  ToIntFunction<String> defaultThresholdOfSku, Clock clock) {
@@ -78,11 +88,78 @@ final class GroupedApply {
             }
         }
         List<Movement> toLedger = new ArrayList<>();
-        byRecord.values().forEach(group -> runs(group).forEach(run -> applyGroup(run, results, toLedger, single)));
+        for (RecordOutcome outcome : applyPerRecord(byRecord.values(), single)) {
+            results.putAll(outcome.results());
+            toLedger.addAll(outcome.toLedger());
+        }
         writeLedger(toLedger);
         toLedger.forEach(movement -> completed.add(movement.key().id(), markerField(movement.operationId())));
         fillCurrentLevels(results);
         return movements.stream().map(results::get).toList();
+    }
+
+    /** What the updates of one record decided, and which of its movements owe a ledger entry. */
+    private record RecordOutcome(Map<Movement, MovementResult> results, List<Movement> toLedger) {
+    }
+
+    /**
+     * Each record's updates depend on nothing but that record, so the records of a batch are written concurrently:
+     * a batch then waits about one round trip per update of its busiest record, not one per record.
+     */
+    private List<RecordOutcome> applyPerRecord(Collection<List<Movement>> groups,
+                                               Function<Movement, MovementResult> single) {
+        List<Callable<RecordOutcome>> tasks = groups.stream().<Callable<RecordOutcome>>map(group -> () -> {
+            Map<Movement, MovementResult> results = new IdentityHashMap<>();
+            List<Movement> toLedger = new ArrayList<>();
+            runs(group).forEach(run -> applyGroup(run, results, toLedger, single));
+            return new RecordOutcome(results, toLedger);
+        }).toList();
+        if (tasks.size() == 1) {
+            return List.of(call(tasks.getFirst()));
+        }
+        try (ExecutorService writers = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<RecordOutcome>> futures = new ArrayList<>(tasks.size());
+            for (Callable<RecordOutcome> task : tasks) {
+                futures.add(writers.submit(() -> {
+                    recordsInFlight.acquire();
+                    try {
+                        return task.call();
+                    } finally {
+                        recordsInFlight.release();
+                    }
+                }));
+            }
+            List<RecordOutcome> outcomes = new ArrayList<>(futures.size());
+            for (Future<RecordOutcome> future : futures) {
+                outcomes.add(outcome(future));
+            }
+            return outcomes;
+        }
+    }
+
+    private static RecordOutcome call(Callable<RecordOutcome> task) {
+        try {
+            return task.call();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A record's failure fails the batch as it would have inline (its redelivery finishes what was done). */
+    private static RecordOutcome outcome(Future<RecordOutcome> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while writing stock records", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     private Set<String> alreadyInLedger(List<Movement> movements) {
