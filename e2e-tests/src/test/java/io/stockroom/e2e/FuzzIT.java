@@ -10,6 +10,13 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.concurrent.CompletableFuture;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -136,8 +143,11 @@ class FuzzIT {
         return run;
     }
 
-    /** Every service answers UP, the health service sees them UP, and an order goes from PLACED to CONFIRMED. */
-    private static void theSystemIsStillHealthy() {
+    /**
+     * Every service answers UP, the health service sees them UP, and an order goes from PLACED to CONFIRMED, pushed
+     * on the shopper's live stream too.
+     */
+    private static void theSystemIsStillHealthy() throws Exception {
         for (String module : stack.modules()) {
             await().atMost(Duration.ofSeconds(30)).until(() -> stack.service(module).healthy());
         }
@@ -162,11 +172,34 @@ class FuzzIT {
         assertThat(Api.anonymous(stack.producerUrl()).post("/api/accounts", Map.of("username", shopperName,
                 "password", password)).status()).isEqualTo(201);
         Api shopper = Api.as(stack.producerUrl(), shopperName, password);
+        CompletableFuture<String> connected = new CompletableFuture<>();
+        CompletableFuture<String> live = firstOrderEvent(shopperName, password, connected);
+        connected.get(20, TimeUnit.SECONDS);
         Api.Response placed = shopper.post("/api/orders", Map.of("lines", List.of(Map.of("sku", sku, "quantity", 1))),
                 Map.of("Idempotency-Key", "after-fuzz-" + suffix));
         assertThat(placed.status()).as(placed.raw().body()).isEqualTo(202);
         assertThat(shopper.awaitJson("/api/orders/" + placed.body().get("orderId").asString(),
                 order -> !"PLACED".equals(order.get("status").asString())).get("status").asString())
                 .isEqualTo("CONFIRMED");
+        assertThat(live.get(30, TimeUnit.SECONDS)).as("the live stream still pushes order changes")
+                .contains(placed.body().get("orderId").asString()).contains("CONFIRMED");
+    }
+
+    /**
+     * Opens the shopper's live order stream; {@code connected} completes with the stream's first line (the server
+     * registered it), the result with the first event's data line (or empty at the stream's end).
+     */
+    private static CompletableFuture<String> firstOrderEvent(String user, String password,
+                                                             CompletableFuture<String> connected) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(stack.producerUrl() + "/api/orders/stream"))
+                .header("Accept", "text/event-stream").header("Authorization", "Basic " + Base64.getEncoder()
+                        .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8))).GET().build();
+        return HttpClient.newHttpClient().sendAsync(request, HttpResponse.BodyHandlers.ofLines())
+                .thenApply(response -> {
+                    try (var lines = response.body()) {
+                        return lines.peek(connected::complete).filter(line -> line.startsWith("data:")).findFirst()
+                                .orElse("");
+                    }
+                });
     }
 }

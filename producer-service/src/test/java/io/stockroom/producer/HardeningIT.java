@@ -257,6 +257,10 @@ class HardeningIT extends ProducerIntegrationTest {
         assertThat(unknownGroup.status()).as("%s", unknownGroup).isEqualTo(404);
         assertMachineReadableProblem("an actuator 404 without a body", unknownGroup);
 
+        RawHttp.Response wildcard = raw().send("GET", "/actuator/health", (byte[]) null, "Content-Type", "*/*");
+        assertThat(wildcard.status()).as("a wildcard Content-Type: %s", wildcard).isEqualTo(400);
+        assertMachineReadableProblem("Content-Type */*", wildcard);
+
         RawHttp.Response brewPage = raw().send("BREW", "/logout", (byte[]) null, "Accept", "text/html");
         assertThat(brewPage.status()).isEqualTo(400);
         assertThat(brewPage.contentType()).as("the firewall's refusal has a body: %s", brewPage).startsWith("text/html");

@@ -5,6 +5,8 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.apache.tomcat.util.http.InvalidParameterException;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
@@ -15,8 +17,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
- * Refuses, before anything reads them, a query string that is not valid percent-encoded UTF-8 and parameters Tomcat
- * cannot parse (a query such as {@code =}, a form body that is not valid percent-encoded UTF-8 or cannot be read). Tomcat parses parameters lazily and throws from whichever component asks first (a template reading
+ * Refuses, before anything reads them, a Content-Type that is not one concrete media type, a query string that is not
+ * valid percent-encoded UTF-8 and parameters Tomcat cannot parse (a query such as {@code =}, a form body that is not valid percent-encoded UTF-8 or cannot be read). Tomcat parses parameters lazily and throws from whichever component asks first (a template reading
  * {@code param.error}, a security filter, data binding), which turned such input into a 500 (issue 12, defect 5).
  */
 public final class MalformedRequestFilter extends OncePerRequestFilter {
@@ -31,6 +33,11 @@ public final class MalformedRequestFilter extends OncePerRequestFilter {
             return;
         }
         String contentType = request.getContentType();
+        if (contentType != null && !isConcreteMediaType(contentType)) {
+            refuse(request, response, 400, "The Content-Type header is not a valid media type (type/subtype, no "
+                    + "wildcards).");
+            return;
+        }
         boolean multipart = contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("multipart/");
         if (multipart && !multipartParses(request, response)) {
             return;
@@ -82,6 +89,16 @@ public final class MalformedRequestFilter extends OncePerRequestFilter {
     private static void refuse(HttpServletRequest request, HttpServletResponse response, int status, String detail)
             throws IOException {
         ErrorResponses.write(response, status, detail, request.getRequestURI(), request.getHeader("Accept"));
+    }
+
+    /** A Content-Type names one concrete type: Spring refuses {@code *}{@code /*} deep inside, as a 500. */
+    static boolean isConcreteMediaType(String contentType) {
+        try {
+            MediaType type = MediaType.parseMediaType(contentType);
+            return !type.isWildcardType() && !type.isWildcardSubtype();
+        } catch (InvalidMediaTypeException e) {
+            return false;
+        }
     }
 
     /** Every {@code %} starts two hex digits, and the bytes they (and any raw octets) make are valid UTF-8. */

@@ -23,7 +23,8 @@ import org.springframework.web.servlet.DispatcherServlet;
  * Every error of every service in one shape ({@link ErrorResponses}): Tomcat's connector-level refusals through
  * {@link ProblemErrorReportValve}, malformed queries and form bodies through {@link MalformedRequestFilter}, broken
  * multipart bodies through {@link MultipartProblems}, the security firewall's refusals through
- * {@link FirewallRejections}, an error status set without a body through {@link ErrorBodyFilter}, and
+ * {@link FirewallRejections}, an error status set without a body through {@link ErrorBodyFilter}, a store that does
+ * not answer through {@link StoreUnavailable} (503), and
  * whatever reaches {@code /error} through {@link ProblemErrorController} (which replaces Boot's, so it must be
  * registered before {@link ErrorMvcAutoConfiguration} looks for one).
  */
@@ -41,6 +42,11 @@ public class WebErrorsAutoConfiguration {
     @Bean
     MultipartProblems multipartProblems() {
         return new MultipartProblems();
+    }
+
+    @Bean
+    StoreUnavailable storeUnavailable() {
+        return new StoreUnavailable();
     }
 
     /** Only where Spring Security guards the service (all of ours do). */
