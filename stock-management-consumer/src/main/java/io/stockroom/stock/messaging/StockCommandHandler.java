@@ -4,6 +4,7 @@ import io.stockroom.contracts.MessageType;
 import io.stockroom.contracts.location.CreateLocation;
 import io.stockroom.contracts.location.DeactivateLocation;
 import io.stockroom.contracts.location.ReactivateLocation;
+import io.stockroom.contracts.location.UpdateLocation;
 import io.stockroom.contracts.stock.AdjustStock;
 import io.stockroom.contracts.stock.AuditStock;
 import io.stockroom.contracts.stock.ReceiveStock;
@@ -30,7 +31,7 @@ import java.util.Set;
  */
 final class StockCommandHandler implements MessageHandler {
 
-    private static final Set<MessageType> HANDLED = EnumSet.of(MessageType.CREATE_LOCATION,
+    private static final Set<MessageType> HANDLED = EnumSet.of(MessageType.CREATE_LOCATION, MessageType.UPDATE_LOCATION,
             MessageType.DEACTIVATE_LOCATION, MessageType.REACTIVATE_LOCATION, MessageType.RECEIVE_STOCK,
             MessageType.ADJUST_STOCK, MessageType.SET_STOCK_COUNT, MessageType.REMOVE_STOCK_RECORD,
             MessageType.TRANSFER_STOCK, MessageType.SET_LOW_STOCK_THRESHOLD, MessageType.AUDIT_STOCK);
@@ -61,6 +62,7 @@ final class StockCommandHandler implements MessageHandler {
                 envelope.metadata().correlationId(), envelope.metadata().timestamp(), clock.instant());
         List<Record> events = switch (envelope.payload()) {
             case CreateLocation command -> locations.create(command, context);
+            case UpdateLocation command -> locations.update(command, context);
             case DeactivateLocation command -> locations.deactivate(command, context);
             case ReactivateLocation command -> locations.reactivate(command, context);
             case ReceiveStock command -> stock.receive(command, context);
