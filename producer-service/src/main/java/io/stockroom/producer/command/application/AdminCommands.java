@@ -87,6 +87,11 @@ public final class AdminCommands {
         return actions.page(Math.max(page, 0), Math.clamp(size, 1, PAGE_SIZE_MAX));
     }
 
+    /** The audit log narrowed to a status and/or a command type (null: any); {@code size} is capped. */
+    public PageOf<AdminAction> recent(ActionStatus status, String commandType, int page, int size) {
+        return actions.page(status, commandType, Math.max(page, 0), Math.clamp(size, 1, PAGE_SIZE_MAX));
+    }
+
     /** What the command is about, for display: its SKU, location code or order id. */
     static String subjectOf(Record command) {
         Optional<String> sku = component(command, "sku");
