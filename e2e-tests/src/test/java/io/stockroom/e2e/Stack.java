@@ -98,6 +98,15 @@ public final class Stack {
         return services.get(HEALTH).baseUrl();
     }
 
+    /** The health page's viewer account (HTTP Basic). */
+    public String healthViewer() {
+        return HealthWiring.VIEWER;
+    }
+
+    public String healthViewerPassword() {
+        return HealthWiring.VIEWER_PASSWORD;
+    }
+
     TestEnvironment environment() {
         return environment;
     }

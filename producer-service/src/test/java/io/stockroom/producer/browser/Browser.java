@@ -39,6 +39,8 @@ final class Browser implements AutoCloseable {
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
     static final Duration WAIT_MAX = Duration.ofSeconds(20);
+    /** How often a wait looks again: short, because a live page changes within milliseconds. */
+    private static final Duration POLL = Duration.ofMillis(50);
     static final int WIDTH = 1366;
     static final int HEIGHT = 900;
     static final int PHONE_WIDTH = 390;
@@ -190,7 +192,7 @@ final class Browser implements AutoCloseable {
     /** Waits for a condition; on timeout the page's HTML and a screenshot are kept to show what was there. */
     <T> T waitUntil(Function<WebDriver, T> condition) {
         try {
-            return new WebDriverWait(driver, WAIT_MAX)
+            return new WebDriverWait(driver, WAIT_MAX, POLL)
                     .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
                     .ignoring(org.openqa.selenium.NoSuchElementException.class).until(condition);
         } catch (org.openqa.selenium.TimeoutException timeout) {

@@ -94,13 +94,15 @@ class LiveOrderStatusIT extends BrowserTest {
         }
     }
 
+    /** Finds the item in the shop, adds it (in place) and places the order from the cart beside the list. */
     private void placeFromTheCart(String sku, int quantity) {
-        browser.open("/shop/items/" + sku);
-        browser.type("#quantity", Integer.toString(quantity));
-        browser.find("[data-ajax] button[type=submit]").click();
-        browser.waitUntil(d -> browser.attribute("[data-cart-units]", "textContent").equals(Integer.toString(quantity)));
-        browser.open("/shop/cart");
-        browser.clickAndWait("[data-place-order] button");
+        browser.open("/shop?q=" + sku);
+        String card = "[data-products] [data-sku='" + sku + "']";
+        browser.type(card + " input[name=quantity]", Integer.toString(quantity));
+        browser.find(card + " button[type=submit]").click();
+        browser.waitUntil(d -> browser.exists("[data-cart] [data-place-order] button")
+                && browser.attribute("[data-cart-units]", "textContent").equals(Integer.toString(quantity)));
+        browser.clickAndWait("[data-cart] [data-place-order] button");
         assertThat(browser.path()).startsWith("/shop/orders/ord-");
         browser.markDocument();
     }
