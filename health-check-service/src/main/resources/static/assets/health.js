@@ -57,7 +57,7 @@
     parent.appendChild(div);
     return div;
   }
-  function badge(row, state, label, since) {
+  function badge(row, state, label, since, checked) {
     var td = document.createElement('td');
     if (label) { td.setAttribute('data-label', label); }
     var span = document.createElement('span');
@@ -70,6 +70,13 @@
       el.setAttribute('datetime', since);
       el.textContent = time(since);
       div.appendChild(el);
+    }
+    if (checked) {
+      var last = small(td, 'checked ');
+      var at = document.createElement('time');
+      at.setAttribute('datetime', checked);
+      at.textContent = time(checked);
+      last.appendChild(at);
     }
     row.appendChild(td);
   }
@@ -94,8 +101,9 @@
   }
   function messages(q) {
     if (!q) { return '\u2014'; }
-    return q.ready + ' ready \u00b7 ' + count(q.unacked) + ' unacked \u00b7 ' + rate(q.publishRate) + '/s in \u00b7 '
-      + rate(q.deliverRate) + '/s out';
+    var figures = q.ready + ' ready \u00b7 ' + count(q.unacked) + ' unacked';
+    return q.publishRate == null && q.deliverRate == null ? figures
+      : figures + ' \u00b7 ' + rate(q.publishRate) + '/s in \u00b7 ' + rate(q.deliverRate) + '/s out';
   }
   var COMPONENTS = { 'message-broker': 'Message broker (RabbitMQ)', 'database': 'Database (MongoDB)' };
 
@@ -128,9 +136,8 @@
       strong.textContent = s.name;
       name.appendChild(strong);
       small(name, actuatorText(s));
-      badge(tr, s.state, 'State', s.since);
+      badge(tr, s.state, 'State', s.since, s.lastCheck);
       cell(tr, s.reason, 'reason', null, 'Why');
-      timeCell(tr, s.lastCheck, 'Last check');
       var queue = cell(tr, '', null, null, 'Queue');
       var qname = document.createElement('span');
       qname.className = 'queue';
@@ -140,7 +147,7 @@
       cell(tr, messages(q), null, null, 'Messages');
       cell(tr, q ? count(q.deadLetters) : '\u2014', s.dlqGrowing ? 'num warn' : 'num', null, 'Dead letters');
       return tr;
-    }), 'No services configured.', 7);
+    }), 'No services configured.', 6);
   }
 
   function renderTransitions(transitions) {

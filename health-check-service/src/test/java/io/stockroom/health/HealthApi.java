@@ -38,8 +38,17 @@ final class HealthApi {
     }
 
     HttpResponse<String> get(String path, String authorizationHeader) {
+        return get(path, authorizationHeader, "*/*");
+    }
+
+    /** As a browser asks: {@code Accept: text/html,...}. */
+    HttpResponse<String> getPage(String path) {
+        return get(path, authorization, "text/html,application/xhtml+xml,*/*;q=0.8");
+    }
+
+    private HttpResponse<String> get(String path, String authorizationHeader, String accept) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
-                .timeout(Duration.ofSeconds(5)).GET();
+                .timeout(Duration.ofSeconds(5)).header("Accept", accept).GET();
         if (authorizationHeader != null) {
             request.header("Authorization", authorizationHeader);
         }

@@ -78,7 +78,7 @@ class BrowserFlowIT {
         admin.waitUntil(d -> admin.exists("[data-locations] [data-location='" + location + "']"));
         assertThat(admin.stillSameDocument()).isTrue();
 
-        // An item, created on the new-item page; the catalogue table shows it once applied, without a reload.
+        // An item, created on the new-item page; once applied, the catalogue finds it by its SKU.
         admin.open("/admin/items/new");
         admin.type("#sku", sku);
         admin.type("#name", itemName);
@@ -90,7 +90,8 @@ class BrowserFlowIT {
         admin.type("#attributes", "movement=automatic, water=150m");
         admin.clickAndWait("[data-add-item-form] button[type=submit]");
         awaitAppliedWithoutReload(admin);
-        admin.waitUntil(d -> admin.exists("[data-items-table] [data-sku='" + sku + "']"));
+        admin.open("/admin?q=" + sku);
+        assertThat(admin.exists("[data-items-table] [data-sku='" + sku + "']")).isTrue();
 
         // Stock received on the item page: the grid shows it as soon as the stock service applied it.
         admin.open("/admin/items/" + sku);
@@ -129,6 +130,8 @@ class BrowserFlowIT {
         admin.waitUntil(d -> admin.text(row + " [data-reserved]").equals("2"));
         assertThat(admin.text(row + " [data-available]")).isEqualTo("3");
         assertThat(admin.stillSameDocument()).isTrue();
+        admin.waitUntil(d -> admin.text("[data-ledger]").contains("Reserved for an order"));
+        admin.capture("e2e-admin-item-reserved");
 
         // The admin finds the order and fulfils it; both the admin's and the shopper's pages show it by themselves.
         admin.open("/admin/orders?customer=" + shopperName);

@@ -49,6 +49,9 @@ class AdminJourneyIT extends BrowserTest {
         assertThat(counts.out()).as("never-stocked items count as out of stock").isPositive();
         assertThat(browser.find("[data-health-link]").getAttribute("href")).isEqualTo("http://localhost:8085/");
         browser.capture("admin-items");
+        browser.script("document.querySelector('[data-nav-toggle]').click()");
+        assertThat(browser.attribute("[data-nav-toggle]", "aria-expanded")).isEqualTo("true");
+        browser.capture("admin-menu-open");
 
         browser.open("/admin/alerts?show=out");
         assertThat(browser.text("[data-out-count]")).isEqualTo(Long.toString(counts.out()));

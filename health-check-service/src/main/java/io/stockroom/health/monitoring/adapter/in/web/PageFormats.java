@@ -96,7 +96,9 @@ public class PageFormats {
         if (stats == null) {
             return "—";
         }
-        return stats.ready() + " ready · " + count(stats.unacked()) + " unacked · " + rate(stats.publishRate())
-                + "/s in · " + rate(stats.deliverRate()) + "/s out";
+        String figures = stats.ready() + " ready · " + count(stats.unacked()) + " unacked";
+        // Rates exist only where the management API has measured some (not over AMQP, not in the first round).
+        return stats.publishRate() == null && stats.deliverRate() == null ? figures
+                : figures + " · " + rate(stats.publishRate()) + "/s in · " + rate(stats.deliverRate()) + "/s out";
     }
 }
