@@ -349,7 +349,13 @@
     $all("form.filters").forEach(function (form) {
       if ($all(".filter-extra input, .filter-extra select", form).some(function (field) {
         return field.value && !(field.name === "sort" && field.value === "name");
-      })) { form.classList.add("show-all"); }
+      })) {
+        form.classList.add("show-all");
+        $all("[data-filters-toggle]", form).forEach(function (toggle) {
+          toggle.setAttribute("aria-expanded", "true");
+          text(toggle, "Fewer filters");
+        });
+      }
     });
     initNavToggle();
     initAccordions();

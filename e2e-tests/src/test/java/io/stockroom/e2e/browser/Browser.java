@@ -240,23 +240,28 @@ final class Browser implements AutoCloseable {
         }
     }
 
+    /**
+     * Emulates a screen. A phone is emulated as one (viewport meta honoured), so a page wider than the screen makes
+     * the browser widen its layout viewport: the fit check therefore compares with the screen's width, not with
+     * {@code innerWidth}.
+     */
     private void viewport(int width, int height, boolean mobile) {
         driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", height,
                 "deviceScaleFactor", 1, "mobile", mobile));
-        new WebDriverWait(driver, WAIT_MAX).until(d -> ((Number) script("return window.innerWidth")).intValue()
-                == width);
+        String layout = mobile ? "window.matchMedia('(max-width: 720px)').matches"
+                : "window.innerWidth === " + width;
+        new WebDriverWait(driver, WAIT_MAX, POLL).until(d -> Boolean.TRUE.equals(script("return " + layout)));
     }
 
     private void assertFits(String page, int width) {
-        Number scrollWidth = (Number) script("return document.documentElement.scrollWidth");
-        Number innerWidth = (Number) script("return window.innerWidth");
+        Number scrollWidth = (Number) script("return Math.max(document.documentElement.scrollWidth, window.innerWidth)");
         assertThat(scrollWidth.intValue()).as(page + " at " + width + " px is wider than the viewport; widest: "
                 + script("""
                         return Array.from(document.querySelectorAll('body *'))
-                          .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)
+                          .filter(e => e.getBoundingClientRect().right > arguments[0] + 1)
                           .slice(0, 5).map(e => e.tagName + '.' + e.className + ' ' + Math.round(
-                            e.getBoundingClientRect().right)).join(', ');"""))
-                .isLessThanOrEqualTo(innerWidth.intValue());
+                            e.getBoundingClientRect().right)).join(', ');""", width))
+                .isLessThanOrEqualTo(width);
     }
 
     /** Saves the whole page (up to a bound) as {@code target/screenshots/<name>.png}. */

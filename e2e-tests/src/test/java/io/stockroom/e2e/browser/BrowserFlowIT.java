@@ -63,7 +63,38 @@ class BrowserFlowIT {
         assertThat(shopper.path()).startsWith("/login");
         assertThat(shopper.exists("[data-registered-message]")).isTrue();
 
-        // The admin signs in and lands on the admin dashboard.
+        String row = adminStocksANewItem(location, sku, itemName, suffix);
+        String card = "[data-products] [data-sku='" + sku + "']";
+        shopperOrdersTwo(shopperName, sku, card, location);
+
+        // The admin's open item page follows the reservation: 5 on hand, 2 reserved, 3 available.
+        admin.markDocument();
+        admin.waitUntil(d -> admin.text(row + " [data-reserved]").equals("2"));
+        assertThat(admin.text(row + " [data-available]")).isEqualTo("3");
+        assertThat(admin.stillSameDocument()).isTrue();
+        admin.waitUntil(d -> admin.text("[data-ledger]").contains("Reserved for an order"));
+        admin.capture("e2e-admin-item-reserved");
+
+        // The admin finds the order and fulfils it; both the admin's and the shopper's pages show it by themselves.
+        admin.open("/admin/orders?customer=" + shopperName);
+        admin.clickAndWait("[data-orders-table] tbody tr a");
+        admin.capture("e2e-admin-order");
+        shopper.markDocument();
+        admin.clickConfirmAndWait("[data-fulfil]");
+        awaitAppliedWithoutReload(admin);
+        admin.waitUntil(d -> admin.text("[data-order-status]").equals("Fulfilled"));
+        shopper.waitUntil(d -> shopper.text("[data-order-status]").equals("Fulfilled"));
+        assertThat(shopper.stillSameDocument()).isTrue();
+        shopper.capture("e2e-shop-order-fulfilled");
+    }
+
+    /**
+     * The admin creates a location, an item and its stock through the pages; each outcome and each new row shows up
+     * without a reload. Ends on the item page.
+     *
+     * @return the selector of the stock grid's row at the location
+     */
+    private static String adminStocksANewItem(String location, String sku, String itemName, String suffix) {
         signIn(admin, system.adminUsername(), system.adminPassword());
         assertThat(admin.path()).startsWith("/admin");
 
@@ -103,12 +134,14 @@ class BrowserFlowIT {
         String row = "[data-stock-grid] [data-location='" + location + "']";
         admin.waitUntil(d -> admin.exists(row + " [data-on-hand]") && admin.text(row + " [data-on-hand]").equals("5"));
         admin.capture("e2e-admin-item");
+        return row;
+    }
 
-        // The shopper finds the item by its SKU, puts two in the cart and orders them; Confirmed arrives by itself.
+    /** The shopper finds the item by its SKU, puts two in the cart and orders them; Confirmed arrives by itself. */
+    private static void shopperOrdersTwo(String shopperName, String sku, String card, String location) {
         signIn(shopper, shopperName, SHOPPER_PASSWORD);
         shopper.type("#q", sku.toLowerCase());
         shopper.find("#q").sendKeys(Keys.ENTER);
-        String card = "[data-products] [data-sku='" + sku + "']";
         shopper.waitUntil(d -> shopper.path().contains("q=") && shopper.exists(card + " form"));
         assertThat(shopper.findAll("[data-products] [data-sku]")).hasSize(1);
         assertThat(shopper.attribute(card + " [data-availability]", "data-availability")).isEqualTo("IN_STOCK");
@@ -124,26 +157,6 @@ class BrowserFlowIT {
         shopper.waitUntil(d -> shopper.text("[data-order-lines]").contains(location));
         assertThat(shopper.stillSameDocument()).as("the order page was not reloaded").isTrue();
         assertThat(shopper.text("[data-order-total]")).isEqualTo("12,400.00 CHF");
-
-        // The admin's open item page follows the reservation: 5 on hand, 2 reserved, 3 available.
-        admin.markDocument();
-        admin.waitUntil(d -> admin.text(row + " [data-reserved]").equals("2"));
-        assertThat(admin.text(row + " [data-available]")).isEqualTo("3");
-        assertThat(admin.stillSameDocument()).isTrue();
-        admin.waitUntil(d -> admin.text("[data-ledger]").contains("Reserved for an order"));
-        admin.capture("e2e-admin-item-reserved");
-
-        // The admin finds the order and fulfils it; both the admin's and the shopper's pages show it by themselves.
-        admin.open("/admin/orders?customer=" + shopperName);
-        admin.clickAndWait("[data-orders-table] tbody tr a");
-        admin.capture("e2e-admin-order");
-        shopper.markDocument();
-        admin.clickConfirmAndWait("[data-fulfil]");
-        awaitAppliedWithoutReload(admin);
-        admin.waitUntil(d -> admin.text("[data-order-status]").equals("Fulfilled"));
-        shopper.waitUntil(d -> shopper.text("[data-order-status]").equals("Fulfilled"));
-        assertThat(shopper.stillSameDocument()).isTrue();
-        shopper.capture("e2e-shop-order-fulfilled");
     }
 
     @Test
