@@ -1,8 +1,10 @@
 package io.stockroom.item;
 
+import io.stockroom.contracts.Command;
 import io.stockroom.contracts.CommandOutcome;
 import io.stockroom.contracts.Headers;
 import io.stockroom.contracts.MessageType;
+import io.stockroom.contracts.RejectionCode;
 import io.stockroom.contracts.Role;
 import io.stockroom.contracts.Topology;
 import io.stockroom.contracts.item.CreateItem;
@@ -87,14 +89,14 @@ class ItemCatalogIT {
         return "cmd-" + UUID.randomUUID();
     }
 
-    private CommandOutcome run(MessageType type, Record command, String commandId) {
-        publisher.publish(type, command, new PublishContext("corr-" + UUID.randomUUID(), "test", ADMIN));
+    private CommandOutcome run(Command command, String commandId) {
+        publisher.publish(command, new PublishContext("corr-" + UUID.randomUUID(), "test", ADMIN));
         return events.awaitOutcome(commandId);
     }
 
     private CommandOutcome create(String name) {
         String id = commandId();
-        return run(MessageType.CREATE_ITEM, new CreateItem(id, sku, details(name, "12999.50")), id);
+        return run(new CreateItem(id, sku, details(name, "12999.50")), id);
     }
 
     @Test
@@ -115,31 +117,31 @@ class ItemCatalogIT {
     void the_same_create_command_sent_twice_is_applied_once_and_another_item_under_the_sku_is_refused() {
         String id = commandId();
         CreateItem command = new CreateItem(id, sku, details("Presage", "100.00"));
-        publisher.publish(MessageType.CREATE_ITEM, command, new PublishContext("c1", "test", ADMIN));
-        publisher.publish(MessageType.CREATE_ITEM, command, new PublishContext("c2", "test", ADMIN));
+        publisher.publish(command, new PublishContext("c1", "test", ADMIN));
+        publisher.publish(command, new PublishContext("c2", "test", ADMIN));
         events.awaitOutcome(id);
 
         CommandOutcome conflicting = create("Something else entirely");
 
         assertThat(items.find(sku).orElseThrow().version()).isEqualTo(1);
         assertThat(conflicting.status()).isEqualTo(CommandOutcome.Status.REJECTED);
-        assertThat(conflicting.reasonCode()).isEqualTo("SKU_EXISTS");
+        assertThat(conflicting.reasonCode()).isEqualTo(RejectionCode.SKU_EXISTS);
     }
 
     @Test
     void an_update_at_a_stale_version_is_refused_with_the_current_version() {
         create("Presage");
         String first = commandId();
-        CommandOutcome applied = run(MessageType.UPDATE_ITEM, new UpdateItem(first, sku, 1, details("Presage II",
+        CommandOutcome applied = run(new UpdateItem(first, sku, 1, details("Presage II",
                 "150.00")), first);
         String stale = commandId();
 
-        CommandOutcome refused = run(MessageType.UPDATE_ITEM, new UpdateItem(stale, sku, 1, details("Presage III",
+        CommandOutcome refused = run(new UpdateItem(stale, sku, 1, details("Presage III",
                 "175.00")), stale);
 
         assertThat(applied.status()).isEqualTo(CommandOutcome.Status.APPLIED);
         assertThat(events.await(ItemUpdated.class, e -> e.sku().equals(sku)).version()).isEqualTo(2);
-        assertThat(refused.reasonCode()).isEqualTo("STALE_VERSION");
+        assertThat(refused.reasonCode()).isEqualTo(RejectionCode.STALE_VERSION);
         assertThat(refused.detail()).contains("version 2");
         assertThat(items.find(sku).orElseThrow().details().name()).isEqualTo("Presage II");
     }
@@ -152,12 +154,12 @@ class ItemCatalogIT {
                 .append("version", 1L).append("lowStockThreshold", 0));
         String refusedId = commandId();
 
-        CommandOutcome refused = run(MessageType.DELETE_ITEM, new DeleteItem(refusedId, sku, 1), refusedId);
+        CommandOutcome refused = run(new DeleteItem(refusedId, sku, 1), refusedId);
         mongo.getCollection("stock_levels").deleteOne(new Document("_id", sku + "@WH-1"));
         String deletedId = commandId();
-        CommandOutcome deleted = run(MessageType.DELETE_ITEM, new DeleteItem(deletedId, sku, 1), deletedId);
+        CommandOutcome deleted = run(new DeleteItem(deletedId, sku, 1), deletedId);
 
-        assertThat(refused.reasonCode()).isEqualTo("ITEM_HAS_STOCK");
+        assertThat(refused.reasonCode()).isEqualTo(RejectionCode.ITEM_HAS_STOCK);
         assertThat(refused.detail()).contains("5 units");
         assertThat(deleted.status()).isEqualTo(CommandOutcome.Status.APPLIED);
         assertThat(events.await(ItemDeleted.class, e -> e.sku().equals(sku)).version()).isEqualTo(2);
@@ -168,7 +170,7 @@ class ItemCatalogIT {
     void a_deleted_sku_can_be_created_again_at_a_higher_version() {
         create("Presage");
         String deleteId = commandId();
-        run(MessageType.DELETE_ITEM, new DeleteItem(deleteId, sku, 1), deleteId);
+        run(new DeleteItem(deleteId, sku, 1), deleteId);
 
         CommandOutcome revived = create("Presage, new edition");
 

@@ -84,19 +84,22 @@ public enum MessageType {
     private static final Map<String, MessageType> BY_ROUTING_KEY = Arrays.stream(values())
             .collect(Collectors.toUnmodifiableMap(MessageType::routingKey, Function.identity()));
 
-    private static final Map<Class<?>, MessageType> BY_EVENT_PAYLOAD = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Every payload type but {@link StockAlert} (three types, told apart by its kind) maps to one message type. */
+    private static final Map<Class<?>, MessageType> BY_PAYLOAD = Arrays.stream(values())
+            .filter(type -> type.payloadType != StockAlert.class)
+            .collect(Collectors.toUnmodifiableMap(MessageType::payloadType, Function.identity()));
 
     private final String routingKey;
-    private final Class<? extends Record> payloadType;
+    private final Class<? extends Payload> payloadType;
     private final Set<Role> allowedRoles;
 
-    MessageType(String routingKey, Class<? extends Record> payloadType, Set<Role> allowedRoles) {
+    MessageType(String routingKey, Class<? extends Payload> payloadType, Set<Role> allowedRoles) {
         this.routingKey = routingKey;
         this.payloadType = payloadType;
         this.allowedRoles = allowedRoles;
     }
 
-    MessageType(String routingKey, Class<? extends Record> payloadType) {
+    MessageType(String routingKey, Class<? extends Payload> payloadType) {
         this(routingKey, payloadType, Set.of());
     }
 
@@ -104,7 +107,7 @@ public enum MessageType {
         return routingKey;
     }
 
-    public Class<? extends Record> payloadType() {
+    public Class<? extends Payload> payloadType() {
         return payloadType;
     }
 
@@ -127,8 +130,8 @@ public enum MessageType {
         return actorRoles.stream().anyMatch(allowedRoles::contains);
     }
 
-    /** The event type of a payload; a {@link StockAlert} maps by its kind. */
-    public static MessageType ofEvent(Record payload) {
+    /** The type a message is sent as; a {@link StockAlert} maps by its kind. */
+    public static MessageType of(Payload payload) {
         if (payload instanceof StockAlert alert) {
             return switch (alert.kind()) {
                 case LOW_STOCK -> LOW_STOCK;
@@ -136,10 +139,20 @@ public enum MessageType {
                 case BACK_IN_STOCK -> BACK_IN_STOCK;
             };
         }
-        return BY_EVENT_PAYLOAD.computeIfAbsent(payload.getClass(), type -> Arrays.stream(values())
-                .filter(candidate -> !candidate.isCommand() && candidate.payloadType() == type)
-                .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException(type.getSimpleName() + " is not an event")));
+        MessageType type = BY_PAYLOAD.get(payload.getClass());
+        if (type == null) {
+            throw new IllegalStateException(payload.getClass().getName() + " has no message type");
+        }
+        return type;
+    }
+
+    /**
+     * The types whose payloads belong to {@code family} (for example {@code OrderCommand.class}): what a handler of
+     * that family consumes, derived from the sealed hierarchy instead of listed by hand.
+     */
+    public static Set<MessageType> carrying(Class<? extends Payload> family) {
+        return Arrays.stream(values()).filter(type -> family.isAssignableFrom(type.payloadType))
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     public static Optional<MessageType> fromRoutingKey(String routingKey) {

@@ -20,6 +20,8 @@ public final class Topology {
     public static final String PRODUCER_PROJECTIONS_QUEUE = "producer.projections";
     /** Prefix of each producer instance's own non-durable queue that feeds its in-memory read side and live push. */
     public static final String PRODUCER_LIVE_QUEUE_PREFIX = "producer.live.";
+    /** Prefix of each order consumer instance's own non-durable queue that keeps its sourcing projection. */
+    public static final String ORDER_SOURCING_QUEUE_PREFIX = "order-processing.sourcing.";
 
     public static final String ITEM_COMMANDS_PATTERN = "item.*";
     public static final String LOCATION_COMMANDS_PATTERN = "location.*";

@@ -16,20 +16,31 @@ class ContractRoundTripTest {
     @ParameterizedTest
     @EnumSource(MessageType.class)
     void every_message_type_survives_a_json_round_trip_unchanged(MessageType type) {
-        Record example = ContractsMother.example(type);
+        Payload example = ContractsMother.example(type);
         assertThat(example).isInstanceOf(type.payloadType());
 
         String text = json.writeValueAsString(example);
-        Record back = json.readValue(text, type.payloadType());
+        Payload back = json.readValue(text, type.payloadType());
 
         assertThat(back).isEqualTo(example);
     }
 
     @ParameterizedTest
     @EnumSource(MessageType.class)
-    void every_event_payload_maps_back_to_its_own_type(MessageType type) {
-        if (!type.isCommand()) {
-            assertThat(MessageType.ofEvent(ContractsMother.example(type))).isEqualTo(type);
+    void every_payload_maps_back_to_its_own_type_and_family(MessageType type) {
+        Payload example = ContractsMother.example(type);
+
+        assertThat(MessageType.of(example)).isEqualTo(type);
+        assertThat(example).isInstanceOf(type.isCommand() ? Command.class : Event.class);
+        assertThat(MessageType.carrying(type.isCommand() ? Command.class : Event.class)).contains(type);
+    }
+
+    @ParameterizedTest
+    @EnumSource(MessageType.class)
+    void every_command_names_its_id_and_subject(MessageType type) {
+        if (ContractsMother.example(type) instanceof Command command) {
+            assertThat(command.commandId()).isNotBlank();
+            assertThat(command.subject()).isNotBlank();
         }
     }
 

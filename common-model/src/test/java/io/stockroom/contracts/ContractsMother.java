@@ -68,7 +68,7 @@ public final class ContractsMother {
     }
 
     /** A valid example payload of the given type. */
-    public static Record example(MessageType type) {
+    public static Payload example(MessageType type) {
         StockLevels levels = StockLevels.of(10, 3);
         return switch (type) {
             case CREATE_ITEM -> new CreateItem("cmd-1", SKU, watch());
@@ -109,8 +109,8 @@ public final class ContractsMother {
                     2, AT);
             case ORDER_CANCELLED -> new OrderCancelled("order-1", "asha", "asha", "changed my mind", 3, AT);
             case ORDER_FULFILLED -> new OrderFulfilled("order-1", "asha", "admin", 3, AT);
-            case COMMAND_OUTCOME -> CommandOutcome.rejected("cmd-9", MessageType.SET_STOCK_COUNT, SKU + "@" + LOCATION,
-                    "COUNT_MISMATCH", "on hand is 17, not 18", AT);
+            case COMMAND_OUTCOME -> CommandOutcome.rejected((SetStockCount) example(MessageType.SET_STOCK_COUNT),
+                    RejectionCode.COUNT_MISMATCH, "on hand is 17, not 18", AT);
         };
     }
 }

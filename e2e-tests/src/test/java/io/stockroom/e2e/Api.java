@@ -50,6 +50,20 @@ final class Api {
         return send(request(path).GET());
     }
 
+    /** A GET whose answer is not JSON (e.g. Prometheus text): the body is left in {@code raw()}. */
+    Response getText(String path) {
+        try {
+            HttpResponse<String> response = HTTP.send(request(path).setHeader("Accept", "*/*").GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return new Response(response.statusCode(), JSON.nullNode(), response);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     Response post(String path, Object body) {
         return post(path, body, Map.of());
     }

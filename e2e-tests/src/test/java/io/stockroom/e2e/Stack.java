@@ -34,6 +34,8 @@ public final class Stack {
 
     private final String adminUsername = "e2e-admin";
     private final String adminPassword = "e2e-" + UUID.randomUUID();
+    private final String actuatorUsername = "e2e-scraper";
+    private final String actuatorPassword = "e2e-actuator-" + UUID.randomUUID();
     final Duration startUp;
     private final TestEnvironment environment;
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
@@ -84,6 +86,19 @@ public final class Stack {
 
     public String adminPassword() {
         return adminPassword;
+    }
+
+    /** The actuator account every service of the stack shares (health details, metrics). */
+    public String actuatorUsername() {
+        return actuatorUsername;
+    }
+
+    public String actuatorPassword() {
+        return actuatorPassword;
+    }
+
+    List<String> modules() {
+        return List.copyOf(services.keySet());
     }
 
     ServiceProcess service(String module) {
@@ -140,9 +155,13 @@ public final class Stack {
     }
 
     private Map<String, String> environmentFor(String module) {
-        return module.equals(PRODUCER)
-                ? Map.of("STOCKROOM_ADMIN_USERNAME", adminUsername, "STOCKROOM_ADMIN_PASSWORD", adminPassword)
-                : Map.of();
+        Map<String, String> environment = new LinkedHashMap<>(Map.of("STOCKROOM_ACTUATOR_USERNAME", actuatorUsername,
+                "STOCKROOM_ACTUATOR_PASSWORD", actuatorPassword));
+        if (module.equals(PRODUCER)) {
+            environment.put("STOCKROOM_ADMIN_USERNAME", adminUsername);
+            environment.put("STOCKROOM_ADMIN_PASSWORD", adminPassword);
+        }
+        return environment;
     }
 
     /** Stops every service at once (each gets its graceful shutdown), then removes the vhost. */

@@ -120,7 +120,7 @@ class AmqpFallbackIT {
         HealthMonitor monitor = new HealthMonitor(List.of(service), new HealthMonitor.Settings(10,
                 Duration.ofSeconds(60), Duration.ofSeconds(7)), store, List.of(), clock);
         MonitoringLoops loops = new MonitoringLoops(monitor, probe(BrokerQueueProbe.Mode.AUTO),
-                new HttpActuatorProbe(Duration.ofSeconds(1), json, clock),
+                new HttpActuatorProbe(Duration.ofSeconds(1), json, clock, null),
                 new MongoPingProbe(mongoTemplate(), clock), Duration.ofSeconds(2),
                 Duration.ofSeconds(5), Duration.ofSeconds(1), clock);
         CachingConnectionFactory consumerService = connectionFactory();

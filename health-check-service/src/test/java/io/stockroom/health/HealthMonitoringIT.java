@@ -47,10 +47,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * JSON API reports it, and printed.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "stockroom.health.viewer.username=viewer", "stockroom.health.viewer.password=test-only-viewer-password"})
+        "stockroom.health.viewer.username=viewer", "stockroom.health.viewer.password=test-only-viewer-password",
+        "stockroom.actuator.username=" + HealthMonitoringIT.SCRAPER,
+        "stockroom.actuator.password=" + HealthMonitoringIT.SCRAPER_PASSWORD})
 @WithTestInfrastructure
 class HealthMonitoringIT {
 
+    static final String SCRAPER = "scraper";
+    static final String SCRAPER_PASSWORD = "test-only-actuator-password";
     private static final String QUEUE = Topology.STOCK_COMMANDS_QUEUE;
     private static final Duration DETECTION_BUDGET = Duration.ofSeconds(5);
     /** Actuators are polled every 5 s: a stopped service is seen at the next poll, plus the request. */
@@ -123,7 +127,7 @@ class HealthMonitoringIT {
     @Test
     void a_service_whose_actuator_stops_answering_is_down_and_up_again_once_it_answers() {
         HealthApi api = viewer();
-        ConfigurableApplicationContext app = MonitoredApp.start(monitoredPort, environment.propertyArguments());
+        ConfigurableApplicationContext app = MonitoredApp.start(monitoredPort, monitoredAppProperties());
         try {
             awaitState(api, "web-app", "UP", Duration.ofSeconds(15));
             app.getBean(MonitoredApp.HealthSwitch.class).down(true);
@@ -140,7 +144,7 @@ class HealthMonitoringIT {
         System.out.printf("[health] service stopped -> DOWN reported after %d ms%n", detectedDown.toMillis());
 
         long restartedAt = System.nanoTime();
-        ConfigurableApplicationContext again = MonitoredApp.start(monitoredPort, environment.propertyArguments());
+        ConfigurableApplicationContext again = MonitoredApp.start(monitoredPort, monitoredAppProperties());
         Duration startup = Duration.ofNanos(System.nanoTime() - restartedAt);
         try {
             awaitState(api, "web-app", "UP", Duration.ofSeconds(15));
@@ -156,11 +160,12 @@ class HealthMonitoringIT {
     }
 
     @Test
-    void the_page_and_api_need_the_viewer_while_health_and_metrics_stay_open_to_probes_and_prometheus()
+    void the_page_and_api_need_the_viewer_health_shows_only_its_status_and_metrics_need_the_actuator_account()
             throws Exception {
         HealthApi anonymous = new HealthApi(port, null, null);
         HealthApi wrong = new HealthApi(port, "viewer", "not-the-password");
         HealthApi viewer = viewer();
+        HealthApi scraper = new HealthApi(port, SCRAPER, SCRAPER_PASSWORD);
 
         assertThat(anonymous.get("/").statusCode()).isEqualTo(401);
         assertThat(anonymous.get("/api/health").statusCode()).isEqualTo(401);
@@ -168,8 +173,16 @@ class HealthMonitoringIT {
         assertThat(wrong.get("/api/health/transitions").statusCode()).isEqualTo(401);
         HttpResponse<String> health = anonymous.get("/actuator/health");
         assertThat(health.statusCode()).as(health.body()).isEqualTo(200);
+        assertThat(health.body()).contains("\"status\"").doesNotContain("components").doesNotContain("details");
+        assertThat(anonymous.get("/actuator/health/liveness").statusCode()).isEqualTo(200);
         assertThat(anonymous.get("/actuator/metrics").statusCode()).isEqualTo(401);
-        HttpResponse<String> metrics = anonymous.get("/actuator/prometheus");
+        HttpResponse<String> closed = anonymous.get("/actuator/prometheus");
+        assertThat(closed.statusCode()).isEqualTo(401);
+        assertThat(closed.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+        assertThat(viewer.get("/actuator/prometheus").statusCode()).as("the viewer is not the actuator account")
+                .isEqualTo(401);
+        assertThat(scraper.get("/actuator/health").body()).contains("components");
+        HttpResponse<String> metrics = scraper.get("/actuator/prometheus");
         assertThat(metrics.statusCode()).isEqualTo(200);
         assertThat(metrics.body()).contains("stockroom_service_state{").contains("monitored_service=\"queue-consumer\"")
                 .contains("stockroom_queue_consumers{");
@@ -270,6 +283,14 @@ class HealthMonitoringIT {
             }
         });
         return factory;
+    }
+
+    /** The test's broker and database, and the same actuator account as the health service polls with. */
+    private String[] monitoredAppProperties() {
+        List<String> properties = new java.util.ArrayList<>(List.of(environment.propertyArguments()));
+        properties.add("stockroom.actuator.username=" + SCRAPER);
+        properties.add("stockroom.actuator.password=" + SCRAPER_PASSWORD);
+        return properties.toArray(String[]::new);
     }
 
     private HealthApi viewer() {

@@ -1,5 +1,7 @@
 package io.stockroom.launcher;
 
+import io.stockroom.launcher.services.ServiceSpec;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -21,15 +23,19 @@ import java.util.Optional;
  * @param checkOnly       {@code --check}: start, report, stop, exit with 0 only if every built service came up
  * @param only            {@code STOCKROOM_SERVICES}: comma-separated modules to start (default: all)
  * @param classDataSharing {@code STOCKROOM_CDS}: extract the jars and keep a CDS archive per service (default true)
+ * @param portOffset      {@code STOCKROOM_PORT_OFFSET}: added to every service's port (default 0), so a second stack
+ *                        (the benchmark's) can run beside a developer's
  */
 public record LauncherSettings(Path root, Path dataDirectory, Optional<String> mongoUri, int mongoPort,
                                String rabbitHost, int rabbitPort, Duration startupTimeout,
                                List<String> serviceJvmOptions, boolean checkOnly, List<String> only,
-                               boolean classDataSharing) {
+                               boolean classDataSharing, int portOffset) {
 
     /** Fast start on 2 cores: C1 only, serial GC, small heaps. A local run, not a benchmark. */
     static final String DEFAULT_JVM_OPTIONS = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xms64m -Xmx512m";
     private static final int STARTUP_TIMEOUT_SECONDS_MAX = 600;
+    /** Keeps every shifted port (8080..8085 plus the offset) a valid, unprivileged port. */
+    private static final int PORT_OFFSET_MAX = 50_000;
 
     public LauncherSettings {
         if (mongoPort < 1 || mongoPort > 65_535 || rabbitPort < 1 || rabbitPort > 65_535) {
@@ -38,6 +44,9 @@ public record LauncherSettings(Path root, Path dataDirectory, Optional<String> m
         if (startupTimeout.isNegative() || startupTimeout.isZero()
                 || startupTimeout.toSeconds() > STARTUP_TIMEOUT_SECONDS_MAX) {
             throw new IllegalArgumentException("STOCKROOM_STARTUP_TIMEOUT_SECONDS must be 1.." + STARTUP_TIMEOUT_SECONDS_MAX);
+        }
+        if (portOffset < 0 || portOffset > PORT_OFFSET_MAX) {
+            throw new IllegalArgumentException("STOCKROOM_PORT_OFFSET must be 0.." + PORT_OFFSET_MAX);
         }
         serviceJvmOptions = List.copyOf(serviceJvmOptions);
         only = List.copyOf(only);
@@ -59,7 +68,8 @@ public record LauncherSettings(Path root, Path dataDirectory, Optional<String> m
                 Duration.ofSeconds(integer(env, "STOCKROOM_STARTUP_TIMEOUT_SECONDS", 120)),
                 jvm, check, Arrays.stream(env.getOrDefault("STOCKROOM_SERVICES", "").split(","))
                         .map(String::trim).filter(s -> !s.isEmpty()).toList(),
-                !"false".equalsIgnoreCase(env.getOrDefault("STOCKROOM_CDS", "true").trim()));
+                !"false".equalsIgnoreCase(env.getOrDefault("STOCKROOM_CDS", "true").trim()),
+                integer(env, "STOCKROOM_PORT_OFFSET", 0));
     }
 
     private static int integer(Map<String, String> env, String name, int fallback) {
@@ -72,6 +82,11 @@ public record LauncherSettings(Path root, Path dataDirectory, Optional<String> m
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(name + " must be a number, was '" + value + "'", e);
         }
+    }
+
+    /** Every service this run may start, on its (shifted) port. */
+    List<ServiceSpec> services() {
+        return ServiceSpec.ALL.stream().map(spec -> spec.shifted(portOffset)).toList();
     }
 
     boolean wanted(String module) {

@@ -112,6 +112,8 @@ public final class LocalLauncher {
         environment.put("STOCKROOM_ADMIN_PASSWORD", secrets.adminPassword());
         environment.put("STOCKROOM_HEALTH_USERNAME", secrets.healthUsername());
         environment.put("STOCKROOM_HEALTH_PASSWORD", secrets.healthPassword());
+        environment.put("STOCKROOM_ACTUATOR_USERNAME", secrets.actuatorUsername());
+        environment.put("STOCKROOM_ACTUATOR_PASSWORD", secrets.actuatorPassword());
         if (broker.kind().equals("qpid")) {
             // Qpid has no management API: the health service reads queue figures over AMQP (passive declares).
             environment.put("STOCKROOM_HEALTH_QUEUE_SOURCE", "amqp");
@@ -120,9 +122,14 @@ public final class LocalLauncher {
                     "http://127.0.0.1:15672"));
         }
 
+        for (ServiceSpec spec : settings.services()) {
+            // The health service finds the others here; with a port offset they are not on their default ports.
+            environment.put(spec.urlVariable(), spec.baseUrl());
+        }
+
         List<ServiceSpec> toStart = new ArrayList<>();
         List<String> notStarted = new ArrayList<>();
-        for (ServiceSpec spec : ServiceSpec.ALL) {
+        for (ServiceSpec spec : settings.services()) {
             if (!settings.wanted(spec.module())) {
                 continue;
             }
@@ -310,6 +317,8 @@ public final class LocalLauncher {
                 + settings.dataDirectory().resolve("dev-secrets.properties") + "):");
         out.println("    admin login:   " + secrets.adminUsername() + " / " + secrets.adminPassword());
         out.println("    health page:   " + secrets.healthUsername() + " / " + secrets.healthPassword());
+        out.println("    actuators:     " + secrets.actuatorUsername() + " / " + secrets.actuatorPassword()
+                + "  (health details, /actuator/prometheus)");
         if (broker.kind().equals("qpid")) {
             out.println("    broker login:  " + broker.username() + " / " + broker.password());
         }

@@ -42,6 +42,8 @@ class DevSecretsTest {
         assertThat(secrets.signingKeys()).isEqualTo("dev1:AAAA");
         assertThat(secrets.adminPassword()).isEqualTo("kept-password-1");
         assertThat(secrets.healthPassword()).isNotBlank();
+        assertThat(secrets.actuatorUsername()).isEqualTo("actuator");
+        assertThat(secrets.actuatorPassword()).hasSizeGreaterThanOrEqualTo(16);
         assertThat(DevSecrets.loadOrCreate(file)).isEqualTo(secrets);
     }
 }

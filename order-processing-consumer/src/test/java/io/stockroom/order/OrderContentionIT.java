@@ -3,14 +3,13 @@ package io.stockroom.order;
 import com.mongodb.client.model.Filters;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.stockroom.contracts.MessageType;
-import io.stockroom.contracts.order.LineRejection;
 import io.stockroom.contracts.order.OrderConfirmed;
 import io.stockroom.contracts.order.OrderLine;
 import io.stockroom.contracts.order.PlaceOrder;
 import io.stockroom.contracts.order.RejectionReason;
 import io.stockroom.contracts.stock.MovementKind;
 import io.stockroom.contracts.stock.StockLevels;
+import io.stockroom.order.adapter.out.projection.SourcingProjection;
 import io.stockroom.order.application.Orders;
 import io.stockroom.order.domain.Order;
 import io.stockroom.order.domain.OrderLineState;
@@ -48,10 +47,7 @@ import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import static io.stockroom.order.OrderFixtures.ALICE;
-import static io.stockroom.order.OrderFixtures.itemExists;
 import static io.stockroom.order.OrderFixtures.locationCode;
-import static io.stockroom.order.OrderFixtures.locationExists;
-import static io.stockroom.order.OrderFixtures.receive;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -85,7 +81,11 @@ class OrderContentionIT {
     @Autowired
     MessageJson json;
 
+    @Autowired
+    SourcingProjection sourcing;
+
     private ConfigurableApplicationContext secondInstance;
+    private Owners owners;
     /** Stands in for the producer's read side: events are published mandatory, so someone must be subscribed. */
     private EventCollector events;
 
@@ -97,6 +97,7 @@ class OrderContentionIT {
                         "--stockroom.messaging.retry-delay-initial=50ms")).toArray(String[]::new);
         secondInstance = new SpringApplicationBuilder(OrderProcessingApplication.class)
                 .web(WebApplicationType.NONE).run(arguments);
+        owners = new Owners(publisher, ledger, List.of(sourcing, secondInstance.getBean(SourcingProjection.class)));
     }
 
     @AfterAll
@@ -109,9 +110,9 @@ class OrderContentionIT {
     void a_thousand_shoppers_racing_for_a_hundred_watches_get_exactly_a_hundred() {
         String sku = OrderFixtures.sku();
         String warehouse = locationCode("WH");
-        itemExists(mongo, sku);
-        locationExists(mongo, warehouse, 1, true);
-        receive(ledger, sku, warehouse, 100);
+        owners.item(sku);
+        owners.location(warehouse, 1, true);
+        owners.receive(sku, warehouse, 100);
         // Half name the warehouse, half let sourcing find it: both paths race for the same record.
         List<PlaceOrder> commands = IntStream.range(0, 1_000).mapToObj(i -> OrderFixtures.order("alice",
                 new OrderLine(sku, 1, i % 2 == 0 ? warehouse : null))).toList();
@@ -189,13 +190,13 @@ class OrderContentionIT {
     private Shelves shelves() {
         String warehouse = locationCode("WH");
         String darkStore = locationCode("DS");
-        locationExists(mongo, warehouse, 1, true);
-        locationExists(mongo, darkStore, 2, true);
+        owners.location(warehouse, 1, true);
+        owners.location(darkStore, 2, true);
         List<String> skus = IntStream.range(0, 4).mapToObj(i -> OrderFixtures.sku()).toList();
         for (String sku : skus) {
-            itemExists(mongo, sku);
-            receive(ledger, sku, warehouse, 30);
-            receive(ledger, sku, darkStore, 15);
+            owners.item(sku);
+            owners.receive(sku, warehouse, 30);
+            owners.receive(sku, darkStore, 15);
         }
         return new Shelves(skus, List.of(warehouse, darkStore));
     }
@@ -257,7 +258,7 @@ class OrderContentionIT {
 
     private void placeAll(List<PlaceOrder> commands) {
         for (int from = 0; from < commands.size(); from += PUBLISH_CHUNK) {
-            OrderFixtures.sendAll(publisher, MessageType.PLACE_ORDER,
+            OrderFixtures.sendAll(publisher,
                     commands.subList(from, Math.min(from + PUBLISH_CHUNK, commands.size())), ALICE);
         }
     }

@@ -1,19 +1,14 @@
 package io.stockroom.order;
 
+import io.stockroom.contracts.Command;
 import io.stockroom.contracts.MessageType;
 import io.stockroom.contracts.Role;
 import io.stockroom.contracts.order.OrderLine;
 import io.stockroom.contracts.order.PlaceOrder;
 import io.stockroom.contracts.order.SourcingStrategy;
-import io.stockroom.stock.ledger.application.StockLedger;
-import io.stockroom.stock.ledger.domain.Movement;
-import io.stockroom.stock.ledger.domain.Provenance;
-import io.stockroom.stock.ledger.domain.StockKey;
 import io.stockroom.support.messaging.Actor;
 import io.stockroom.support.messaging.MessagePublisher;
 import io.stockroom.support.messaging.PublishContext;
-import org.bson.Document;
-import org.springframework.data.mongodb.core.MongoTemplate;
 
 import java.time.Instant;
 import java.util.List;
@@ -22,8 +17,8 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Test data and actions for the order service's integration tests. Items and locations are written as their owning
- * services store them; stock arrives through the ledger, as stock management would receive it.
+ * Test data and actions for the order service's integration tests; {@link Owners} announces items, locations and
+ * stock.
  */
 final class OrderFixtures {
 
@@ -50,36 +45,17 @@ final class OrderFixtures {
         return "cmd-" + UUID.randomUUID();
     }
 
-    /** An item as add-item-consumer stores it. */
-    static void itemExists(MongoTemplate mongo, String sku) {
-        mongo.getCollection("items").insertOne(new Document("_id", sku)
-                .append("details", new Document("name", "Watch " + sku).append("lowStockThreshold", 2))
-                .append("version", 1L).append("deleted", false));
-    }
-
-    /** A location as stock-management-consumer stores it. */
-    static void locationExists(MongoTemplate mongo, String code, int priority, boolean active) {
-        mongo.getCollection("locations").insertOne(new Document("_id", code).append("name", "Place " + code)
-                .append("type", "WAREHOUSE").append("priority", priority).append("active", active)
-                .append("version", 1L));
-    }
-
-    static void receive(StockLedger ledger, String sku, String location, int quantity) {
-        ledger.apply(Movement.received("receipt-" + UUID.randomUUID(), new StockKey(sku, location), quantity,
-                new Provenance("admin", "test", "seed", Instant.now())));
-    }
-
     static PlaceOrder order(String customer, OrderLine... lines) {
         return new PlaceOrder(orderId(), customer, List.of(lines), SourcingStrategy.MOST_AVAILABLE, Instant.now());
     }
 
-    static void send(MessagePublisher publisher, MessageType type, Record command, Actor actor) {
-        publisher.publish(type, command, new PublishContext("corr-" + UUID.randomUUID(), "test", actor));
+    static void send(MessagePublisher publisher, Command command, Actor actor) {
+        publisher.publish(command, new PublishContext("corr-" + UUID.randomUUID(), "test", actor));
     }
 
     /** Publishes many commands in one go: all sent, then all confirms awaited. */
-    static void sendAll(MessagePublisher publisher, MessageType type, List<? extends Record> commands, Actor actor) {
-        publisher.publishAll(commands.stream().map(c -> new MessagePublisher.Outgoing(type, c)).toList(),
+    static void sendAll(MessagePublisher publisher, List<? extends Command> commands, Actor actor) {
+        publisher.publishAll(commands.stream().map(c -> new MessagePublisher.Outgoing(MessageType.of(c), c)).toList(),
                 new PublishContext("corr-" + UUID.randomUUID(), "test", actor));
     }
 }

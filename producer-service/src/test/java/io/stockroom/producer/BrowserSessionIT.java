@@ -2,6 +2,7 @@ package io.stockroom.producer;
 
 import io.stockroom.contracts.CommandOutcome;
 import io.stockroom.contracts.MessageType;
+import io.stockroom.contracts.RejectionCode;
 import io.stockroom.contracts.order.AllocatedLine;
 import io.stockroom.contracts.order.OrderCancelled;
 import io.stockroom.contracts.order.OrderConfirmed;
@@ -150,7 +151,7 @@ class BrowserSessionIT extends ProducerIntegrationTest {
         publishEvent(MessageType.ORDER_CONFIRMED, new OrderConfirmed(orderId, shopper,
                 List.of(new AllocatedLine(0, "X1", "WH1", 1)), 1, Instant.now()));
         publishEvent(MessageType.COMMAND_OUTCOME, CommandOutcome.rejected("cmd-sse-test", MessageType.RECEIVE_STOCK,
-                "X1@WH1", "UNKNOWN_LOCATION", "no such location", Instant.now()));
+                "X1@WH1", RejectionCode.UNKNOWN_LOCATION, "no such location", Instant.now()));
 
         assertThat(orderEvent.get(10, TimeUnit.SECONDS)).contains(orderId).contains("CONFIRMED");
         assertThat(outcomeEvent.get(10, TimeUnit.SECONDS)).contains("cmd-sse-test").contains("UNKNOWN_LOCATION");

@@ -2,6 +2,7 @@ package io.stockroom.producer;
 
 import io.stockroom.contracts.CommandOutcome;
 import io.stockroom.contracts.MessageType;
+import io.stockroom.contracts.RejectionCode;
 import io.stockroom.contracts.Topology;
 import io.stockroom.contracts.item.ItemCreated;
 import io.stockroom.contracts.item.ItemDetails;
@@ -11,25 +12,16 @@ import io.stockroom.contracts.order.OrderConfirmed;
 import io.stockroom.contracts.stock.MovementKind;
 import io.stockroom.contracts.stock.StockChanged;
 import io.stockroom.contracts.stock.StockLevels;
-import io.stockroom.producer.account.application.Accounts;
-import io.stockroom.support.messaging.Actor;
-import io.stockroom.support.messaging.MessagePublisher;
-import io.stockroom.support.messaging.PublishContext;
-import io.stockroom.support.test.WithTestInfrastructure;
 import org.bson.Document;
 import org.bson.types.Decimal128;
 import org.junit.jupiter.api.Test;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.rabbit.core.RabbitAdmin;
-import org.springframework.context.ApplicationContext;
-import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.context.ApplicationContext;
 import tools.jackson.databind.JsonNode;
 
+import java.util.ArrayList;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -78,8 +70,7 @@ class ProducerApiIT extends ProducerIntegrationTest {
                 new String[]{"GET", "/api/admin/actions", null},
                 new String[]{"GET", "/api/commands/stream", null},
                 new String[]{"POST", "/api/imports/items", "sku,name"},
-                new String[]{"POST", "/api/orders/ord-x/fulfil", null},
-                new String[]{"GET", "/actuator/env", null});
+                new String[]{"POST", "/api/orders/ord-x/fulfil", null});
         for (String[] call : adminCalls) {
             ApiClient.Response response = api().send(call[0], call[1], shopper, PASSWORD,
                     call[1].contains("imports") ? "text/csv" : "application/json", call[2]);
@@ -171,36 +162,43 @@ class ProducerApiIT extends ProducerIntegrationTest {
     }
 
     @Test
-    void the_same_idempotency_key_places_one_order_and_sends_one_command() {
+    void the_same_idempotency_key_places_one_order_and_a_retry_resends_the_first_command_unchanged() {
         String shopper = shopper();
         String key = "retry-" + UUID.randomUUID();
-        String body = "{\"lines\":[{\"sku\":\"" + sku() + "\",\"quantity\":2,\"location\":\"WH1\"}]}";
+        String sku = sku();
+        String body = "{\"lines\":[{\"sku\":\"" + sku + "\",\"quantity\":2,\"location\":\"WH1\"}]}";
+        String changed = body.replace("\"quantity\":2", "\"quantity\":5");
 
         ApiClient.Response first = api().postJson("/api/orders", shopper, PASSWORD, body, "Idempotency-Key", key);
-        ApiClient.Response retry = api().postJson("/api/orders", shopper, PASSWORD, body, "Idempotency-Key", key);
+        ApiClient.Response retry = api().postJson("/api/orders", shopper, PASSWORD, changed, "Idempotency-Key", key);
 
         assertThat(first.status()).as(first.body()).isEqualTo(202);
         assertThat(retry.status()).as(retry.body()).isEqualTo(200);
         String orderId = first.json().get("orderId").asString();
         assertThat(retry.json().get("orderId").asString()).isEqualTo(orderId);
         assertThat(first.json().get("status").asString()).isEqualTo("PLACED");
-        assertThat(placeOrderMessagesFor(orderId)).isEqualTo(1);
+        // Unsettled, so the retry sends the command again (the consumer places an order id once), and it is the
+        // first request's command: a retry cannot change an order.
+        List<String> sent = placeOrderMessagesFor(orderId);
+        assertThat(sent).hasSize(2).containsOnly(sent.getFirst());
+        assertThat(sent.getFirst()).contains("\"quantity\":2");
         JsonNode order = api().get("/api/orders/" + orderId, shopper, PASSWORD).json();
         assertThat(order.get("customer").asString()).isEqualTo(shopper);
         assertThat(order.get("history").get(0).get("status").asString()).isEqualTo("PLACED");
     }
 
-    /** Drains the order command queue of this test's vhost (no order consumer runs here) and counts one order's. */
-    private int placeOrderMessagesFor(String orderId) {
-        int count = 0;
+    /** Drains the order command queue of this test's vhost (no order consumer runs here): one order's bodies. */
+    private List<String> placeOrderMessagesFor(String orderId) {
+        List<String> bodies = new ArrayList<>();
         Message message;
         while ((message = rabbit.receive(Topology.ORDER_COMMANDS_QUEUE, 1_000)) != null) {
+            String text = new String(message.getBody(), StandardCharsets.UTF_8);
             if (MessageType.PLACE_ORDER.routingKey().equals(message.getMessageProperties().getType())
-                    && new String(message.getBody(), StandardCharsets.UTF_8).contains(orderId)) {
-                count++;
+                    && text.contains(orderId)) {
+                bodies.add(text);
             }
         }
-        return count;
+        return bodies;
     }
 
     @Test
@@ -255,7 +253,7 @@ class ProducerApiIT extends ProducerIntegrationTest {
                 .get("/api/commands/" + commandId, ADMIN, ADMIN_PASSWORD).json().get("status").asString())
                 .isEqualTo("APPLIED"));
         publishEvent(MessageType.COMMAND_OUTCOME, CommandOutcome.rejected(commandId, MessageType.CREATE_LOCATION,
-                "DS", "LATE", "a repeated outcome changes nothing", Instant.now()));
+                "DS", RejectionCode.UNKNOWN_LOCATION, "a repeated outcome changes nothing", Instant.now()));
         assertThat(api().get("/api/admin/actions?size=100", ADMIN, ADMIN_PASSWORD).json().get("items")
                 .valueStream().anyMatch(a -> a.get("commandId").asString().equals(commandId))).isTrue();
     }
@@ -445,8 +443,8 @@ class ProducerApiIT extends ProducerIntegrationTest {
                 "Idempotency-Key", "metrics-" + UUID.randomUUID());
         assertThat(api().postJson("/api/stock/audits", ADMIN, ADMIN_PASSWORD, null).status()).isEqualTo(202);
 
-        ApiClient.Response readiness = api().get("/actuator/health/readiness", null, null);
-        ApiClient.Response metrics = api().get("/actuator/prometheus", null, null);
+        ApiClient.Response readiness = api().get("/actuator/health/readiness", ACTUATOR, ACTUATOR_PASSWORD);
+        ApiClient.Response metrics = api().get("/actuator/prometheus", ACTUATOR, ACTUATOR_PASSWORD);
 
         assertThat(readiness.status()).as(readiness.body()).isEqualTo(200);
         assertThat(readiness.body()).contains("readSideStatus");

@@ -1,43 +1,22 @@
 package io.stockroom.producer;
 
-import io.stockroom.contracts.CommandOutcome;
+import io.stockroom.contracts.Event;
 import io.stockroom.contracts.MessageType;
-import io.stockroom.contracts.Topology;
-import io.stockroom.contracts.item.ItemCreated;
-import io.stockroom.contracts.item.ItemDetails;
-import io.stockroom.contracts.item.Money;
-import io.stockroom.contracts.order.AllocatedLine;
-import io.stockroom.contracts.order.OrderConfirmed;
-import io.stockroom.contracts.stock.MovementKind;
-import io.stockroom.contracts.stock.StockChanged;
-import io.stockroom.contracts.stock.StockLevels;
 import io.stockroom.producer.account.application.Accounts;
 import io.stockroom.support.messaging.Actor;
 import io.stockroom.support.messaging.MessagePublisher;
 import io.stockroom.support.messaging.PublishContext;
 import io.stockroom.support.test.WithTestInfrastructure;
-import org.bson.Document;
-import org.bson.types.Decimal128;
-import org.junit.jupiter.api.Test;
-import org.springframework.amqp.core.Message;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import tools.jackson.databind.JsonNode;
 
-import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /** One Spring context (cached) shared by the integration tests: real HTTP, real broker vhost, own database. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -45,6 +24,8 @@ import static org.awaitility.Awaitility.await;
         "stockroom.producer.orders.per-user-max=3", "stockroom.producer.orders.window=1h",
         "stockroom.producer.login.account-failures-max=3", "stockroom.producer.login.address-failures-max=1000",
         "stockroom.producer.bodies.json-bytes-max=4096", "server.shutdown=immediate",
+        "stockroom.actuator.username=" + ProducerIntegrationTest.ACTUATOR,
+        "stockroom.actuator.password=" + ProducerIntegrationTest.ACTUATOR_PASSWORD,
         "spring.lifecycle.timeout-per-shutdown-phase=3s"})
 @WithTestInfrastructure
 abstract class ProducerIntegrationTest {
@@ -52,6 +33,8 @@ abstract class ProducerIntegrationTest {
     static final String ADMIN = "root";
     static final String ADMIN_PASSWORD = "root-password-for-tests";
     static final String PASSWORD = "shopper-password-1";
+    static final String ACTUATOR = "scraper";
+    static final String ACTUATOR_PASSWORD = "actuator-password-for-tests";
 
     @LocalServerPort
     int port;
@@ -80,8 +63,8 @@ abstract class ProducerIntegrationTest {
         return "W-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
     }
 
-    void publishEvent(MessageType type, Record event) {
-        publisher.publish(type, event, new PublishContext("corr-" + UUID.randomUUID(), "test",
+    void publishEvent(MessageType type, Event event) {
+        publisher.publish(event, new PublishContext("corr-" + UUID.randomUUID(), "test",
                 Actor.service("test-consumer")));
     }
 

@@ -1,6 +1,7 @@
 package io.stockroom.support;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.stockroom.support.actuator.ActuatorAccount;
 import io.stockroom.support.config.StockroomProperties;
 import io.stockroom.support.idempotency.ProcessedMessages;
 import io.stockroom.support.messaging.ConfirmingPublisher;
@@ -30,7 +31,7 @@ import java.time.Clock;
 
 /** Wires the shared messaging, signing and storage pieces into every service that has this module. */
 @AutoConfiguration(after = {RabbitAutoConfiguration.class, DataMongoAutoConfiguration.class})
-@EnableConfigurationProperties(StockroomProperties.class)
+@EnableConfigurationProperties({StockroomProperties.class, ActuatorAccount.class})
 public class StockroomSupportAutoConfiguration {
 
     @Bean

@@ -1,6 +1,6 @@
 package io.stockroom.stock;
 
-import io.stockroom.contracts.MessageType;
+import io.stockroom.contracts.Command;
 import io.stockroom.contracts.Role;
 import io.stockroom.support.messaging.Actor;
 import io.stockroom.support.messaging.MessagePublisher;
@@ -30,7 +30,7 @@ final class StockFixtures {
         return "cmd-" + UUID.randomUUID();
     }
 
-    static void send(MessagePublisher publisher, MessageType type, Record command) {
-        publisher.publish(type, command, new PublishContext("corr-" + UUID.randomUUID(), "test", ADMIN));
+    static void send(MessagePublisher publisher, Command command) {
+        publisher.publish(command, new PublishContext("corr-" + UUID.randomUUID(), "test", ADMIN));
     }
 }

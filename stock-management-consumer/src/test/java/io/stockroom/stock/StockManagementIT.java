@@ -2,9 +2,11 @@ package io.stockroom.stock;
 
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
+import io.stockroom.contracts.Command;
 import io.stockroom.contracts.CommandOutcome;
 import io.stockroom.contracts.Headers;
 import io.stockroom.contracts.MessageType;
+import io.stockroom.contracts.RejectionCode;
 import io.stockroom.contracts.Topology;
 import io.stockroom.contracts.location.CreateLocation;
 import io.stockroom.contracts.location.DeactivateLocation;
@@ -85,7 +87,7 @@ class StockManagementIT {
         darkStore = "DS-" + ThreadLocalRandom.current().nextInt(100_000);
         itemExists(mongo, sku, 5);
         for (String code : List.of(warehouse, darkStore)) {
-            assertThat(run(MessageType.CREATE_LOCATION, new CreateLocation(commandId(), code, "Place " + code,
+            assertThat(run(new CreateLocation(commandId(), code, "Place " + code,
                     LocationType.WAREHOUSE, 1)).status()).isEqualTo(CommandOutcome.Status.APPLIED);
         }
     }
@@ -95,20 +97,9 @@ class StockManagementIT {
         events.close();
     }
 
-    private CommandOutcome run(MessageType type, Record command) {
-        StockFixtures.send(publisher, type, command);
-        String id = switch (command) {
-            case ReceiveStock c -> c.commandId();
-            case AdjustStock c -> c.commandId();
-            case SetStockCount c -> c.commandId();
-            case TransferStock c -> c.commandId();
-            case CreateLocation c -> c.commandId();
-            case DeactivateLocation c -> c.commandId();
-            case UpdateLocation c -> c.commandId();
-            case AuditStock c -> c.commandId();
-            default -> throw new IllegalArgumentException(command.toString());
-        };
-        return events.awaitOutcome(id);
+    private CommandOutcome run(Command command) {
+        StockFixtures.send(publisher, command);
+        return events.awaitOutcome(command.commandId());
     }
 
     private StockLevels levels(String location) {
@@ -119,7 +110,7 @@ class StockManagementIT {
     void receiving_stock_publishes_the_new_levels_and_an_applied_outcome() {
         String id = commandId();
 
-        CommandOutcome outcome = run(MessageType.RECEIVE_STOCK, new ReceiveStock(id, sku, warehouse, 20, "PO-1"));
+        CommandOutcome outcome = run(new ReceiveStock(id, sku, warehouse, 20, "PO-1"));
 
         assertThat(outcome.status()).isEqualTo(CommandOutcome.Status.APPLIED);
         assertThat(outcome.detail()).contains("on hand 20");
@@ -134,15 +125,13 @@ class StockManagementIT {
     void a_location_is_renamed_and_reprioritised_once_even_when_the_command_comes_twice() {
         UpdateLocation rename = new UpdateLocation(commandId(), darkStore, "City dark store", LocationType.STORE, 7);
 
-        CommandOutcome first = run(MessageType.UPDATE_LOCATION, rename);
-        CommandOutcome unknown = run(MessageType.UPDATE_LOCATION, new UpdateLocation(commandId(), "NO-SUCH-PLACE",
-                "Nowhere", LocationType.STORE, 1));
-        CommandOutcome again = run(MessageType.UPDATE_LOCATION, new UpdateLocation(commandId(), darkStore,
-                "City dark store", LocationType.STORE, 7));
+        CommandOutcome first = run(rename);
+        CommandOutcome unknown = run(new UpdateLocation(commandId(), "NO-SUCH-PLACE", "Nowhere", LocationType.STORE, 1));
+        CommandOutcome again = run(new UpdateLocation(commandId(), darkStore, "City dark store", LocationType.STORE, 7));
 
         assertThat(first.status()).isEqualTo(CommandOutcome.Status.APPLIED);
         assertThat(again.status()).isEqualTo(CommandOutcome.Status.APPLIED);
-        assertThat(unknown.reasonCode()).isEqualTo("UNKNOWN_LOCATION");
+        assertThat(unknown.reasonCode()).isEqualTo(RejectionCode.UNKNOWN_LOCATION);
         List<LocationChanged> updates = events.all(LocationChanged.class).stream()
                 .filter(e -> e.code().equals(darkStore) && e.change() == LocationChanged.Change.UPDATED).toList();
         assertThat(updates).isNotEmpty().allSatisfy(e -> {
@@ -155,34 +144,34 @@ class StockManagementIT {
 
     @Test
     void stock_for_an_unknown_item_or_at_an_inactive_location_is_rejected_with_a_reason() {
-        CommandOutcome unknownItem = run(MessageType.RECEIVE_STOCK, new ReceiveStock(commandId(), "NO-SUCH-ITEM",
+        CommandOutcome unknownItem = run(new ReceiveStock(commandId(), "NO-SUCH-ITEM",
                 warehouse, 1, null));
-        run(MessageType.DEACTIVATE_LOCATION, new DeactivateLocation(commandId(), darkStore));
-        CommandOutcome inactive = run(MessageType.RECEIVE_STOCK, new ReceiveStock(commandId(), sku, darkStore, 1,
+        run(new DeactivateLocation(commandId(), darkStore));
+        CommandOutcome inactive = run(new ReceiveStock(commandId(), sku, darkStore, 1,
                 null));
 
-        assertThat(unknownItem.reasonCode()).isEqualTo("UNKNOWN_SKU");
-        assertThat(inactive.reasonCode()).isEqualTo("LOCATION_INACTIVE");
+        assertThat(unknownItem.reasonCode()).isEqualTo(RejectionCode.UNKNOWN_SKU);
+        assertThat(inactive.reasonCode()).isEqualTo(RejectionCode.LOCATION_INACTIVE);
         assertThat(events.find(LocationChanged.class, e -> e.code().equals(darkStore) && !e.active())).isPresent();
         assertThat(ledger.level(new StockKey(sku, darkStore))).isEmpty();
     }
 
     @Test
     void an_adjustment_may_not_take_reserved_units_and_a_stale_count_is_refused() {
-        run(MessageType.RECEIVE_STOCK, new ReceiveStock(commandId(), sku, warehouse, 10, null));
+        run(new ReceiveStock(commandId(), sku, warehouse, 10, null));
         ledger.apply(Movement.reserved("order-1:line:0:reserve", new StockKey(sku, warehouse), 8,
                 new Provenance("order-processing", "c", null, Instant.now())));
 
-        CommandOutcome tooMuch = run(MessageType.ADJUST_STOCK, new AdjustStock(commandId(), sku, warehouse, -3,
+        CommandOutcome tooMuch = run(new AdjustStock(commandId(), sku, warehouse, -3,
                 AdjustmentReason.DAMAGED, "dropped"));
-        CommandOutcome stale = run(MessageType.SET_STOCK_COUNT, new SetStockCount(commandId(), sku, warehouse, 9, 12,
+        CommandOutcome stale = run(new SetStockCount(commandId(), sku, warehouse, 9, 12,
                 "ERP"));
-        CommandOutcome fine = run(MessageType.ADJUST_STOCK, new AdjustStock(commandId(), sku, warehouse, -2,
+        CommandOutcome fine = run(new AdjustStock(commandId(), sku, warehouse, -2,
                 AdjustmentReason.DAMAGED, null));
 
-        assertThat(tooMuch.reasonCode()).isEqualTo("INSUFFICIENT_AVAILABLE");
+        assertThat(tooMuch.reasonCode()).isEqualTo(RejectionCode.INSUFFICIENT_AVAILABLE);
         assertThat(tooMuch.detail()).contains("Only 2 available");
-        assertThat(stale.reasonCode()).isEqualTo("COUNT_MISMATCH");
+        assertThat(stale.reasonCode()).isEqualTo(RejectionCode.COUNT_MISMATCH);
         assertThat(fine.status()).isEqualTo(CommandOutcome.Status.APPLIED);
         assertThat(levels(warehouse)).isEqualTo(StockLevels.of(8, 8));
     }
@@ -191,9 +180,9 @@ class StockManagementIT {
     void the_same_command_sent_twice_is_applied_once() {
         ReceiveStock receive = new ReceiveStock(commandId(), sku, warehouse, 7, null);
 
-        run(MessageType.RECEIVE_STOCK, receive);
+        run(receive);
         events.clear();
-        CommandOutcome second = run(MessageType.RECEIVE_STOCK, receive);
+        CommandOutcome second = run(receive);
 
         assertThat(second.status()).isEqualTo(CommandOutcome.Status.APPLIED);
         assertThat(second.detail()).contains("already applied");
@@ -209,7 +198,7 @@ class StockManagementIT {
                 new Provenance("admin", "c", null, Instant.now())));
         mongo.getCollection("stock_ledger").deleteOne(Filters.eq("_id", receive.commandId()));
 
-        CommandOutcome outcome = run(MessageType.RECEIVE_STOCK, receive);
+        CommandOutcome outcome = run(receive);
 
         assertThat(outcome.status()).isEqualTo(CommandOutcome.Status.APPLIED);
         assertThat(levels(warehouse)).isEqualTo(StockLevels.of(4, 0));
@@ -218,14 +207,14 @@ class StockManagementIT {
 
     @Test
     void parallel_transfers_and_adjustments_conserve_units_and_keep_every_invariant() {
-        run(MessageType.RECEIVE_STOCK, new ReceiveStock(commandId(), sku, warehouse, 30, null));
-        run(MessageType.RECEIVE_STOCK, new ReceiveStock(commandId(), sku, darkStore, 30, null));
+        run(new ReceiveStock(commandId(), sku, warehouse, 30, null));
+        run(new ReceiveStock(commandId(), sku, darkStore, 30, null));
         List<String> ids = new ArrayList<>();
         int adjustmentsSent = 0;
         for (int i = 0; i < 60; i++) {
             String id = commandId();
             ids.add(id);
-            Record command = switch (i % 3) {
+            Command command = switch (i % 3) {
                 case 0 -> new TransferStock(id, sku, warehouse, darkStore, 4);
                 case 1 -> new TransferStock(id, sku, darkStore, warehouse, 5);
                 default -> new AdjustStock(id, sku, i % 2 == 0 ? warehouse : darkStore, -1, AdjustmentReason.SHRINKAGE,
@@ -234,8 +223,7 @@ class StockManagementIT {
             if (command instanceof AdjustStock) {
                 adjustmentsSent++;
             }
-            StockFixtures.send(publisher, command instanceof TransferStock ? MessageType.TRANSFER_STOCK
-                    : MessageType.ADJUST_STOCK, command);
+            StockFixtures.send(publisher, command);
         }
         List<CommandOutcome> outcomes = ids.stream().map(events::awaitOutcome).toList();
 
@@ -252,12 +240,12 @@ class StockManagementIT {
 
     @Test
     void an_audit_finds_drift_injected_behind_the_ledgers_back() {
-        run(MessageType.RECEIVE_STOCK, new ReceiveStock(commandId(), sku, warehouse, 10, null));
+        run(new ReceiveStock(commandId(), sku, warehouse, 10, null));
         mongo.getCollection("stock_levels").updateOne(Filters.eq("_id", sku + "@" + warehouse),
                 Updates.combine(Updates.inc("onHand", 3), Updates.inc("available", 3)));
         String auditId = commandId();
 
-        run(MessageType.AUDIT_STOCK, new AuditStock(auditId));
+        run(new AuditStock(auditId));
 
         StockAuditCompleted report = events.await(StockAuditCompleted.class, r -> r.commandId().equals(auditId));
         assertThat(report.drifts()).anySatisfy(drift -> {

@@ -2,9 +2,11 @@ package io.stockroom.item.messaging;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.stockroom.contracts.CommandOutcome;
+import io.stockroom.contracts.Event;
 import io.stockroom.contracts.MessageType;
 import io.stockroom.contracts.item.CreateItem;
 import io.stockroom.contracts.item.DeleteItem;
+import io.stockroom.contracts.item.ItemCommand;
 import io.stockroom.contracts.item.UpdateItem;
 import io.stockroom.item.catalog.application.ItemCommands;
 import io.stockroom.support.messaging.Envelope;
@@ -13,7 +15,6 @@ import io.stockroom.support.messaging.MessagePublisher;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
@@ -23,8 +24,7 @@ import java.util.Set;
  */
 final class ItemCommandHandler implements MessageHandler {
 
-    private static final Set<MessageType> HANDLED = EnumSet.of(MessageType.CREATE_ITEM, MessageType.UPDATE_ITEM,
-            MessageType.DELETE_ITEM);
+    private static final Set<MessageType> HANDLED = MessageType.carrying(ItemCommand.class);
 
     private final ItemCommands commands;
     private final MessagePublisher publisher;
@@ -46,11 +46,10 @@ final class ItemCommandHandler implements MessageHandler {
     @Override
     public void handle(Envelope<?> envelope) {
         Instant now = clock.instant();
-        List<Record> events = switch (envelope.payload()) {
+        List<Event> events = switch (envelope.as(ItemCommand.class).payload()) {
             case CreateItem command -> commands.create(command, now);
             case UpdateItem command -> commands.update(command, now);
             case DeleteItem command -> commands.delete(command, now);
-            default -> throw new IllegalStateException("no handler for " + envelope.metadata().type());
         };
         events.stream().filter(CommandOutcome.class::isInstance).map(CommandOutcome.class::cast)
                 .forEach(outcome -> meters.counter("stockroom.items.commands", "type", outcome.commandType(),

@@ -5,7 +5,7 @@ import io.stockroom.contracts.Require;
 import java.time.Instant;
 
 /** Event: the item now has these details at this version. */
-public record ItemCreated(String sku, ItemDetails details, long version, Instant occurredAt) {
+public record ItemCreated(String sku, ItemDetails details, long version, Instant occurredAt) implements ItemEvent {
 
     public ItemCreated {
         Require.sku(sku);

@@ -5,7 +5,7 @@ import io.stockroom.contracts.Require;
 import java.time.Instant;
 
 /** Event: the item now has these details at this version. */
-public record ItemUpdated(String sku, ItemDetails details, long version, Instant occurredAt) {
+public record ItemUpdated(String sku, ItemDetails details, long version, Instant occurredAt) implements ItemEvent {
 
     public ItemUpdated {
         Require.sku(sku);

@@ -7,7 +7,8 @@ import io.stockroom.contracts.Require;
  *
  * @param priority lower is preferred by the priority sourcing strategy (0 = first choice)
  */
-public record CreateLocation(String commandId, String code, String name, LocationType type, int priority) {
+public record CreateLocation(String commandId, String code, String name, LocationType type,
+                             int priority) implements LocationCommand {
 
     public static final int PRIORITY_MAX = 10_000;
 
@@ -17,5 +18,10 @@ public record CreateLocation(String commandId, String code, String name, Locatio
         name = Require.text("name", name, 200);
         Require.notNull("type", type);
         Require.inRange("priority", priority, 0, PRIORITY_MAX);
+    }
+
+    @Override
+    public String subject() {
+        return code;
     }
 }

@@ -9,7 +9,7 @@ import java.time.Instant;
  * rebuild it from this event alone.
  */
 public record LocationChanged(String code, String name, LocationType type, int priority, boolean active,
-                              Change change, long version, Instant occurredAt) {
+                              Change change, long version, Instant occurredAt) implements LocationEvent {
 
     public enum Change {
         REGISTERED,

@@ -6,7 +6,7 @@ import java.time.Instant;
 
 /** Event: a confirmed order was cancelled and its units released. */
 public record OrderCancelled(String orderId, String customer, String cancelledBy, String reason, long version,
-                             Instant occurredAt) {
+                             Instant occurredAt) implements OrderEvent {
 
     public OrderCancelled {
         Require.id("orderId", orderId);

@@ -7,7 +7,7 @@ import java.util.List;
 
 /** Event: every line of the order is reserved. */
 public record OrderConfirmed(String orderId, String customer, List<AllocatedLine> lines, long version,
-                             Instant occurredAt) {
+                             Instant occurredAt) implements OrderEvent {
 
     public OrderConfirmed {
         Require.id("orderId", orderId);

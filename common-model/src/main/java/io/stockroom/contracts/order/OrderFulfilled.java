@@ -5,7 +5,8 @@ import io.stockroom.contracts.Require;
 import java.time.Instant;
 
 /** Event: a confirmed order shipped; its reserved units left on-hand stock. */
-public record OrderFulfilled(String orderId, String customer, String fulfilledBy, long version, Instant occurredAt) {
+public record OrderFulfilled(String orderId, String customer, String fulfilledBy, long version,
+                             Instant occurredAt) implements OrderEvent {
 
     public OrderFulfilled {
         Require.id("orderId", orderId);

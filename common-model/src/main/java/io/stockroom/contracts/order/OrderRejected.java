@@ -7,7 +7,7 @@ import java.util.List;
 
 /** Event: the order could not be served in full; nothing stays reserved. One entry per line says why. */
 public record OrderRejected(String orderId, String customer, List<LineRejection> lines, long version,
-                            Instant occurredAt) {
+                            Instant occurredAt) implements OrderEvent {
 
     public OrderRejected {
         Require.id("orderId", orderId);

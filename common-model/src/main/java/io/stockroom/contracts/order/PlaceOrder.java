@@ -14,7 +14,7 @@ import java.util.Set;
  * @param customer the user name of the shopper who owns the order
  */
 public record PlaceOrder(String orderId, String customer, List<OrderLine> lines, SourcingStrategy sourcing,
-                         Instant placedAt) {
+                         Instant placedAt) implements OrderCommand {
 
     public static final int LINES_MAX = 50;
 
@@ -30,5 +30,16 @@ public record PlaceOrder(String orderId, String customer, List<OrderLine> lines,
         }
         Require.notNull("sourcing", sourcing);
         Require.notNull("placedAt", placedAt);
+    }
+
+    /** The order id: placing an order is idempotent per order. */
+    @Override
+    public String commandId() {
+        return orderId;
+    }
+
+    @Override
+    public String subject() {
+        return orderId;
     }
 }

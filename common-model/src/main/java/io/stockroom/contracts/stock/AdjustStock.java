@@ -7,7 +7,7 @@ import io.stockroom.contracts.Require;
  * on-hand below what is reserved for orders.
  */
 public record AdjustStock(String commandId, String sku, String location, int delta, AdjustmentReason reason,
-                          String note) {
+                          String note) implements StockCommand {
 
     public AdjustStock {
         Require.id("commandId", commandId);
@@ -19,5 +19,10 @@ public record AdjustStock(String commandId, String sku, String location, int del
         Require.inRange("delta", delta, -Require.QUANTITY_MAX, Require.QUANTITY_MAX);
         Require.notNull("reason", reason);
         note = Require.optionalText("note", note, 500);
+    }
+
+    @Override
+    public String subject() {
+        return sku + "@" + location;
     }
 }

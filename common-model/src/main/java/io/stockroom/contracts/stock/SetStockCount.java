@@ -7,7 +7,7 @@ import io.stockroom.contracts.Require;
  * {@code expectedOnHand}, and never below what is reserved.
  */
 public record SetStockCount(String commandId, String sku, String location, int expectedOnHand, int newOnHand,
-                            String note) {
+                            String note) implements StockCommand {
 
     public SetStockCount {
         Require.id("commandId", commandId);
@@ -16,5 +16,10 @@ public record SetStockCount(String commandId, String sku, String location, int e
         Require.count("expectedOnHand", expectedOnHand);
         Require.count("newOnHand", newOnHand);
         note = Require.optionalText("note", note, 500);
+    }
+
+    @Override
+    public String subject() {
+        return sku + "@" + location;
     }
 }

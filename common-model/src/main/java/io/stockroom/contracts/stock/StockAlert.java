@@ -10,7 +10,7 @@ import java.time.Instant;
  * Published under the routing keys {@code stock.low}, {@code stock.out} and {@code stock.back-in}.
  */
 public record StockAlert(Kind kind, String sku, String location, int available, int threshold, long version,
-                         Instant occurredAt) {
+                         Instant occurredAt) implements StockEvent {
 
     public enum Kind {
         LOW_STOCK,

@@ -7,7 +7,7 @@ import java.util.List;
 
 /** Event: an audit compared {@code recordsChecked} stock records with the ledger and found these drifts. */
 public record StockAuditCompleted(String commandId, int recordsChecked, List<StockDrift> drifts,
-                                  boolean driftsTruncated, Instant occurredAt) {
+                                  boolean driftsTruncated, Instant occurredAt) implements StockEvent {
 
     /** At most this many drifts are listed; the count of records checked is always complete. */
     public static final int DRIFTS_LISTED_MAX = 1_000;

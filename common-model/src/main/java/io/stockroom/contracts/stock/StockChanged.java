@@ -11,7 +11,7 @@ import java.time.Instant;
  * @param operationId the id of the ledger entry for this change
  */
 public record StockChanged(String sku, String location, StockLevels levels, int lowStockThreshold, long version,
-                           String operationId, MovementKind kind, Instant occurredAt) {
+                           String operationId, MovementKind kind, Instant occurredAt) implements StockEvent {
 
     public StockChanged {
         Require.sku(sku);

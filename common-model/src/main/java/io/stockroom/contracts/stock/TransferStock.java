@@ -6,7 +6,8 @@ import io.stockroom.contracts.Require;
  * Command: move units between two locations. Never creates or loses units: the source is debited and the
  * destination credited under operation ids derived from {@code commandId}, so a crash between the two steps resumes.
  */
-public record TransferStock(String commandId, String sku, String fromLocation, String toLocation, int quantity) {
+public record TransferStock(String commandId, String sku, String fromLocation, String toLocation,
+                            int quantity) implements StockCommand {
 
     public TransferStock {
         Require.id("commandId", commandId);
@@ -17,5 +18,10 @@ public record TransferStock(String commandId, String sku, String fromLocation, S
             throw new IllegalArgumentException("toLocation must differ from fromLocation");
         }
         Require.positiveQuantity("quantity", quantity);
+    }
+
+    @Override
+    public String subject() {
+        return sku + "@" + fromLocation + "->" + toLocation;
     }
 }

@@ -1,6 +1,7 @@
 package io.stockroom.health.config;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.stockroom.support.actuator.ActuatorAccount;
 import io.stockroom.health.monitoring.adapter.in.scheduling.MonitoringLoops;
 import io.stockroom.health.monitoring.adapter.out.alerting.HealthMetrics;
 import io.stockroom.health.monitoring.adapter.out.alerting.LoggingAlerts;
@@ -90,9 +91,15 @@ public class MonitoringConfiguration {
                 BrokerQueueProbe.Mode.parse(properties.queueSource()), clock);
     }
 
+    /** Polls with the shared actuator account (STOCKROOM_ACTUATOR_USERNAME/PASSWORD) when there is one. */
     @Bean
-    HttpActuatorProbe actuatorProbe(HealthProperties properties, JsonMapper json, Clock clock) {
-        return new HttpActuatorProbe(properties.actuatorTimeout(), json, clock);
+    HttpActuatorProbe actuatorProbe(HealthProperties properties, JsonMapper json, Clock clock,
+                                    ActuatorAccount actuatorAccount) {
+        if (!actuatorAccount.configured()) {
+            log.warn("No actuator account: the actuator poller sees only each service's status, not which "
+                    + "component is DOWN");
+        }
+        return new HttpActuatorProbe(properties.actuatorTimeout(), json, clock, actuatorAccount.basicAuthorization());
     }
 
     @Bean

@@ -23,9 +23,12 @@ import java.util.Properties;
  * @param brokerPassword generated
  * @param healthUsername the viewer of the health page ({@code STOCKROOM_HEALTH_USERNAME})
  * @param healthPassword generated
+ * @param actuatorUsername the account that reads actuator details and metrics ({@code STOCKROOM_ACTUATOR_USERNAME})
+ * @param actuatorPassword generated
  */
 public record DevSecrets(String signingKeys, String adminUsername, String adminPassword, String brokerUsername,
-                         String brokerPassword, String healthUsername, String healthPassword) {
+                         String brokerPassword, String healthUsername, String healthPassword, String actuatorUsername,
+                         String actuatorPassword) {
 
     public static final String SIGNING_KEY_ID = "dev1";
     private static final int SIGNING_KEY_BYTES = 32;
@@ -52,6 +55,8 @@ public record DevSecrets(String signingKeys, String adminUsername, String adminP
             added |= putIfAbsent(properties, "broker.password", password());
             added |= putIfAbsent(properties, "health.username", "health");
             added |= putIfAbsent(properties, "health.password", password());
+            added |= putIfAbsent(properties, "actuator.username", "actuator");
+            added |= putIfAbsent(properties, "actuator.password", password());
             if (added) {
                 write(file, properties);
             }
@@ -59,7 +64,9 @@ public record DevSecrets(String signingKeys, String adminUsername, String adminP
                     properties.getProperty("admin.username").trim(), properties.getProperty("admin.password").trim(),
                     properties.getProperty("broker.username").trim(), properties.getProperty("broker.password").trim(),
                     properties.getProperty("health.username").trim(),
-                    properties.getProperty("health.password").trim());
+                    properties.getProperty("health.password").trim(),
+                    properties.getProperty("actuator.username").trim(),
+                    properties.getProperty("actuator.password").trim());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read or write the dev secrets in " + file, e);
         }
@@ -101,6 +108,6 @@ public record DevSecrets(String signingKeys, String adminUsername, String adminP
     @Override
     public String toString() {
         return "DevSecrets[admin=" + adminUsername + ", broker=" + brokerUsername + ", health=" + healthUsername
-                + ", secrets hidden]";
+                + ", actuator=" + actuatorUsername + ", secrets hidden]";
     }
 }

@@ -29,6 +29,20 @@ public record ServiceSpec(String module, int port, String role) {
         }
     }
 
+    /**
+     * The same service on {@code port + offset}, so a second stack (the benchmark's) can run beside a developer's.
+     *
+     * @throws IllegalArgumentException if the shifted port is outside 1..65535
+     */
+    public ServiceSpec shifted(int offset) {
+        return new ServiceSpec(module, port + offset, role);
+    }
+
+    /** The environment variable the health service reads this service's actuator URL from, if it watches it. */
+    public String urlVariable() {
+        return module.toUpperCase(java.util.Locale.ROOT).replace('-', '_') + "_URL";
+    }
+
     /** The runnable jar the build makes: {@code <module>/target/<module>-exec.jar}. */
     public Path jar(Path repositoryRoot) {
         return repositoryRoot.resolve(module).resolve("target").resolve(module + "-exec.jar");

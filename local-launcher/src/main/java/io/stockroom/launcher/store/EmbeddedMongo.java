@@ -2,6 +2,7 @@ package io.stockroom.launcher.store;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import io.stockroom.store.embedded.EmbeddedH2Backend;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,7 +12,7 @@ import java.util.Objects;
 
 /**
  * An in-process MongoDB-wire server whose data lives in one H2 MVStore file, so it survives a restart. It has no
- * transactions and a fast path only for exact {@code _id} matches (see docs/DEVELOPMENT.md); it is for the local run.
+ * transactions, and uses no index but {@code _id} (see {@code embedded-store}); it is for the local run.
  */
 public final class EmbeddedMongo implements AutoCloseable {
 
@@ -40,7 +41,7 @@ public final class EmbeddedMongo implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the directory of " + file, e);
         }
-        H2Backend backend = new HelloAwareH2Backend(file.toAbsolutePath().toString());
+        H2Backend backend = new EmbeddedH2Backend(file.toAbsolutePath().toString());
         MongoServer server = new MongoServer(backend);
         try {
             server.bind(host, port);

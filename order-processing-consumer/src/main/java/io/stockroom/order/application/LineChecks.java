@@ -6,25 +6,23 @@ import io.stockroom.contracts.order.SourcingStrategy;
 import io.stockroom.order.domain.OrderLineState;
 import io.stockroom.order.sourcing.domain.Candidate;
 import io.stockroom.order.sourcing.domain.LocationSourcing;
-import io.stockroom.stock.ledger.application.StockLedger;
 import io.stockroom.stock.ledger.domain.MovementResult;
-import io.stockroom.stock.ledger.domain.StockKey;
 import io.stockroom.stock.ledger.domain.StockLevel;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * Decides where a line can be served and, when it cannot, why. Everything here is a read: the guarded reservation
- * in the ledger has the last word, these checks only pick a location and explain refusals.
+ * Decides where a line can be served and, when it cannot, why. Everything here reads memory (see
+ * {@link StockPlaces}): the guarded reservation in the ledger has the last word, these checks only pick a location
+ * and explain refusals.
  */
 final class LineChecks {
 
-    private final StockLedger ledger;
     private final StockPlaces places;
 
-    LineChecks(StockLedger ledger, StockPlaces places) {
-        this.ledger = ledger;
+    LineChecks(StockPlaces places) {
         this.places = places;
     }
 
@@ -38,15 +36,24 @@ final class LineChecks {
     }
 
     Sourced source(OrderLineState line, SourcingStrategy strategy) {
-        List<StockLevel> levels = ledger.levelsOf(line.sku());
-        List<Candidate> candidates = levels.stream().flatMap(level -> places.location(level.key().location())
-                .map(place -> new Candidate(place.code(), place.priority(), place.active(), level.available()))
+        return source(line, strategy, Map.of());
+    }
+
+    /**
+     * @param planned units of each location that earlier lines of the same batch are about to reserve, which
+     *                sourcing treats as gone
+     */
+    Sourced source(OrderLineState line, SourcingStrategy strategy, Map<String, Integer> planned) {
+        Map<String, Integer> available = places.availableAt(line.sku());
+        List<Candidate> candidates = available.entrySet().stream().flatMap(at -> places.location(at.getKey())
+                .map(place -> new Candidate(place.code(), place.priority(), place.active(),
+                        at.getValue() - planned.getOrDefault(at.getKey(), 0)))
                 .stream()).toList();
         Optional<String> chosen = LocationSourcing.of(strategy).choose(candidates, line.quantity());
         if (chosen.isPresent()) {
             return new Sourced.At(chosen.get());
         }
-        if (levels.isEmpty() && !places.itemExists(line.sku())) {
+        if (available.isEmpty() && !places.itemExists(line.sku())) {
             return new Sourced.Nowhere(unknownSku(line));
         }
         int best = candidates.stream().filter(Candidate::active).mapToInt(Candidate::available).max().orElse(0);
@@ -73,7 +80,7 @@ final class LineChecks {
     LineRejection refused(OrderLineState line, MovementResult.Refused refused) {
         return switch (refused.refusal()) {
             case INSUFFICIENT_AVAILABLE -> outOfStock(line, refused.current());
-            case NO_STOCK_RECORD -> ledger.levelsOf(line.sku()).isEmpty() && !places.itemExists(line.sku())
+            case NO_STOCK_RECORD -> places.availableAt(line.sku()).isEmpty() && !places.itemExists(line.sku())
                     ? unknownSku(line) : outOfStock(line, null);
             default -> throw new IllegalStateException("a reservation cannot be refused for " + refused.refusal());
         };
@@ -94,13 +101,12 @@ final class LineChecks {
         if (badLocation.isPresent()) {
             return badLocation.get();
         }
-        Optional<StockLevel> level = ledger.level(new StockKey(line.sku(), line.location()));
-        if (level.isEmpty()) {
-            return ledger.levelsOf(line.sku()).isEmpty() && !places.itemExists(line.sku()) ? unknownSku(line)
-                    : outOfStock(line, null);
+        Map<String, Integer> available = places.availableAt(line.sku());
+        Integer here = available.get(line.location());
+        if (here == null) {
+            return available.isEmpty() && !places.itemExists(line.sku()) ? unknownSku(line) : outOfStock(line, 0);
         }
-        return level.get().available() < line.quantity() ? outOfStock(line, level.get())
-                : releasedForOther(line, line.location());
+        return here < line.quantity() ? outOfStock(line, here) : releasedForOther(line, line.location());
     }
 
     static LineRejection releasedForOther(OrderLineState line, String location) {
@@ -109,7 +115,11 @@ final class LineChecks {
     }
 
     private static LineRejection outOfStock(OrderLineState line, StockLevel level) {
-        int available = level == null ? 0 : Math.max(level.available(), 0);
+        return outOfStock(line, level == null ? 0 : level.available());
+    }
+
+    private static LineRejection outOfStock(OrderLineState line, int availableThere) {
+        int available = Math.max(availableThere, 0);
         return new LineRejection(line.lineNo(), line.sku(), line.location(), RejectionReason.OUT_OF_STOCK,
                 "Only " + available + " of " + line.sku() + " available at " + line.location() + ", "
                         + line.quantity() + " asked");

@@ -1,10 +1,12 @@
 package io.stockroom.order.application;
 
 import io.stockroom.contracts.CommandOutcome;
-import io.stockroom.contracts.MessageType;
+import io.stockroom.contracts.Event;
+import io.stockroom.contracts.RejectionCode;
 import io.stockroom.contracts.order.CancelOrder;
 import io.stockroom.contracts.order.FulfilOrder;
 import io.stockroom.contracts.order.OrderCancelled;
+import io.stockroom.contracts.order.OrderCommand;
 import io.stockroom.contracts.order.OrderFulfilled;
 import io.stockroom.order.domain.Order;
 import io.stockroom.order.domain.OrderStatus;
@@ -25,8 +27,6 @@ public final class OrderLifecycle {
 
     /** A conflict means a competitor changed the order; each retry sees its change, so a few suffice. */
     private static final int ATTEMPTS_MAX = 8;
-    static final String ORDER_NOT_FOUND = "ORDER_NOT_FOUND";
-    static final String INVALID_TRANSITION = "INVALID_TRANSITION";
 
     private final Orders orders;
     private final Reservations reservations;
@@ -36,38 +36,41 @@ public final class OrderLifecycle {
      * @param placementGrace how long after it was sent a command waits for an order still being placed, before it
      *                       is refused as an invalid transition
      */
-    public OrderLifecycle(Orders orders, StockLedger ledger, Duration placementGrace) {
+    public OrderLifecycle(Orders orders, StockLedger ledger, StockPlaces places, Duration placementGrace) {
         this.orders = orders;
-        this.reservations = new Reservations(ledger);
+        this.reservations = new Reservations(ledger, places);
         this.placementGrace = placementGrace;
     }
 
     /** The owner or an admin cancels a confirmed order; anyone else learns only that there is no such order. */
-    public List<Record> cancel(CancelOrder command, OrderContext context) {
+    public List<Event> cancel(CancelOrder command, OrderContext context) {
         Optional<Order> found = orders.find(command.orderId())
                 .filter(order -> context.admin() || order.isOwnedBy(context.actor()));
         if (found.isEmpty()) {
-            return List.of(notFound(command.commandId(), MessageType.CANCEL_ORDER, command.orderId(), context));
+            return List.of(notFound(command, context));
         }
-        return close(found.get(), new Closing(command.commandId(), MessageType.CANCEL_ORDER, OrderStatus.CANCELLING,
-                "cancelled"), command.reason(), context);
+        return close(found.get(), new Closing(command, OrderStatus.CANCELLING, "cancelled"), command.reason(),
+                context);
     }
 
     /** An admin ships a confirmed order: its reserved units leave on-hand stock. */
-    public List<Record> fulfil(FulfilOrder command, OrderContext context) {
+    public List<Event> fulfil(FulfilOrder command, OrderContext context) {
         Optional<Order> found = orders.find(command.orderId());
         if (found.isEmpty()) {
-            return List.of(notFound(command.commandId(), MessageType.FULFIL_ORDER, command.orderId(), context));
+            return List.of(notFound(command, context));
         }
-        return close(found.get(), new Closing(command.commandId(), MessageType.FULFIL_ORDER, OrderStatus.FULFILLING,
-                "fulfilled"), null, context);
+        return close(found.get(), new Closing(command, OrderStatus.FULFILLING, "fulfilled"), null, context);
     }
 
     /** What a closing command asks for: which "-ING" status it goes through, and the word for its result. */
-    private record Closing(String commandId, MessageType type, OrderStatus closing, String done) {
+    private record Closing(OrderCommand command, OrderStatus closing, String done) {
+
+        String commandId() {
+            return command.commandId();
+        }
     }
 
-    private List<Record> close(Order found, Closing closing, String reason, OrderContext context) {
+    private List<Event> close(Order found, Closing closing, String reason, OrderContext context) {
         Order order = found;
         for (int attempt = 0; attempt < ATTEMPTS_MAX; attempt++) {
             boolean ours = closing.commandId().equals(order.closingCommandId());
@@ -77,12 +80,9 @@ public final class OrderLifecycle {
                         : order.fulfilling(closing.commandId(), context.now(), context.actor());
                 order = orders.replace(started) ? started : reload(order);
             } else if (ours && order.status() == closing.closing()) {
-                List<Record> events = new ArrayList<>();
-                if (closing.closing() == OrderStatus.CANCELLING) {
-                    reservations.releaseReserved(order, context, "cancelled order", events);
-                } else {
-                    reservations.fulfilAll(order, context, events);
-                }
+                List<Event> events = new ArrayList<>(closing.closing() == OrderStatus.CANCELLING
+                        ? reservations.releaseReserved(order, context, "cancelled order")
+                        : reservations.fulfilAll(order, context));
                 Order finished = order.finished(context.now(), context.actor());
                 if (orders.replace(finished)) {
                     return done(finished, closing, events, context);
@@ -103,26 +103,26 @@ public final class OrderLifecycle {
                 + ATTEMPTS_MAX + " attempts");
     }
 
-    private static List<Record> done(Order order, Closing closing, List<Record> events, OrderContext context) {
+    private static List<Event> done(Order order, Closing closing, List<Event> events, OrderContext context) {
         var change = order.history().get(order.history().size() - 2);
         events.add(order.status() == OrderStatus.CANCELLED
                 ? new OrderCancelled(order.orderId(), order.customer(), change.by(), change.detail(), order.version(),
                 context.now())
                 : new OrderFulfilled(order.orderId(), order.customer(), change.by(), order.version(), context.now()));
-        events.add(CommandOutcome.applied(closing.commandId(), closing.type(), order.orderId(),
-                "Order " + order.orderId() + " " + closing.done(), context.now()));
+        events.add(CommandOutcome.applied(closing.command(), "Order " + order.orderId() + " " + closing.done(),
+                context.now()));
         return events;
     }
 
     private static CommandOutcome invalidTransition(Order order, Closing closing, OrderContext context) {
-        return CommandOutcome.rejected(closing.commandId(), closing.type(), order.orderId(), INVALID_TRANSITION,
+        return CommandOutcome.rejected(closing.command(), RejectionCode.INVALID_TRANSITION,
                 "Order " + order.orderId() + " is " + order.status() + "; only a CONFIRMED order can be "
                         + closing.done(), context.now());
     }
 
-    private static CommandOutcome notFound(String commandId, MessageType type, String orderId, OrderContext context) {
-        return CommandOutcome.rejected(commandId, type, orderId, ORDER_NOT_FOUND, "There is no order " + orderId,
-                context.now());
+    private static CommandOutcome notFound(OrderCommand command, OrderContext context) {
+        return CommandOutcome.rejected(command, RejectionCode.ORDER_NOT_FOUND, "There is no order "
+                + command.subject(), context.now());
     }
 
     private Order reload(Order order) {

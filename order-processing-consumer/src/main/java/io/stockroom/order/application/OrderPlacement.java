@@ -1,5 +1,6 @@
 package io.stockroom.order.application;
 
+import io.stockroom.contracts.Event;
 import io.stockroom.contracts.order.LineRejection;
 import io.stockroom.contracts.order.OrderConfirmed;
 import io.stockroom.contracts.order.OrderRejected;
@@ -34,23 +35,31 @@ public final class OrderPlacement {
 
     public OrderPlacement(Orders orders, StockLedger ledger, StockPlaces places, OrderMetrics metrics) {
         this.orders = orders;
-        this.checks = new LineChecks(ledger, places);
-        this.reservations = new Reservations(ledger);
+        this.checks = new LineChecks(places);
+        this.reservations = new Reservations(ledger, places);
         this.metrics = metrics;
     }
 
     /** Takes the order to CONFIRMED or REJECTED (or finds it there) and returns the events to publish. */
-    public List<Record> place(PlaceOrder command, OrderContext context) {
+    public List<Event> place(PlaceOrder command, OrderContext context) {
+        return resume(orders.createOrGet(Order.placed(command, context.now())), context);
+    }
+
+    /**
+     * Takes a stored order on from wherever it is (a redelivery, or an order the batch path handed over) to
+     * CONFIRMED or REJECTED, and returns the events to publish.
+     */
+    public List<Event> resume(Order stored, OrderContext context) {
         long startedNanos = System.nanoTime();
-        List<Record> events = new ArrayList<>();
-        Order order = orders.createOrGet(Order.placed(command, context.now()));
+        List<Event> events = new ArrayList<>();
+        Order order = stored;
         for (int step = 0; step < STEPS_MAX; step++) {
             Optional<Order> next = switch (order.status()) {
                 case PLACED -> reserveLines(order, context, events, startedNanos);
                 case REJECTING -> finishRejection(order, context, events, startedNanos);
                 case REJECTED -> {
                     // A competitor that lost the race may have reserved a line after the release; give it back.
-                    reservations.releaseReserved(order, context, "rejected order", events);
+                    events.addAll(reservations.releaseReserved(order, context, "rejected order"));
                     events.add(rejected(order, context));
                     yield Optional.empty();
                 }
@@ -65,11 +74,11 @@ public final class OrderPlacement {
             }
             order = next.get();
         }
-        throw new IllegalStateException("order " + command.orderId() + " did not settle in " + STEPS_MAX + " steps");
+        throw new IllegalStateException("order " + stored.orderId() + " did not settle in " + STEPS_MAX + " steps");
     }
 
     /** Reserves line by line; empty once confirmed here, else the order to continue from. */
-    private Optional<Order> reserveLines(Order order, OrderContext context, List<Record> events,
+    private Optional<Order> reserveLines(Order order, OrderContext context, List<Event> events,
                                          long startedNanos) {
         Order current = order;
         for (int lineNo = 0; lineNo < current.lines().size(); lineNo++) {
@@ -91,7 +100,9 @@ public final class OrderPlacement {
             if (badLocation.isPresent()) {
                 return Optional.of(reject(current, lineNo, badLocation.get(), context));
             }
-            if (reservations.reserve(current, line, context, events) instanceof MovementResult.Refused refused) {
+            Reservations.Reserved reserved = reservations.reserve(current, line, context);
+            events.addAll(reserved.events());
+            if (reserved.result() instanceof MovementResult.Refused refused) {
                 return Optional.of(reject(current, lineNo, checks.refused(line, refused), context));
             }
         }
@@ -121,9 +132,9 @@ public final class OrderPlacement {
     }
 
     /** Releases what was reserved; empty once rejected here, else the order to continue from. */
-    private Optional<Order> finishRejection(Order order, OrderContext context, List<Record> events,
+    private Optional<Order> finishRejection(Order order, OrderContext context, List<Event> events,
                                             long startedNanos) {
-        reservations.releaseReserved(order, context, "rejected order", events);
+        events.addAll(reservations.releaseReserved(order, context, "rejected order"));
         Order rejected = order.finished(context.now(), context.actor());
         if (!orders.replace(rejected)) {
             return Optional.of(reload(order));
@@ -136,12 +147,12 @@ public final class OrderPlacement {
         return Optional.empty();
     }
 
-    private static OrderConfirmed confirmed(Order order, OrderContext context) {
+    static OrderConfirmed confirmed(Order order, OrderContext context) {
         return new OrderConfirmed(order.orderId(), order.customer(), order.allocations(), order.version(),
                 context.now());
     }
 
-    private static OrderRejected rejected(Order order, OrderContext context) {
+    static OrderRejected rejected(Order order, OrderContext context) {
         return new OrderRejected(order.orderId(), order.customer(), order.rejections(), order.version(),
                 context.now());
     }

@@ -1,11 +1,18 @@
 package io.stockroom.order.application;
 
+import io.stockroom.stock.ledger.domain.StockLevel;
+
+import java.util.Map;
 import java.util.Optional;
 
-/** What orders need to know of the locations and the item catalogue (owned by other services; read only). */
+/**
+ * What sourcing needs to know of locations, items and stock levels, from memory: the hot path reads nothing from
+ * the store but the guarded reservation itself. What it answers may lag the store by moments; that only makes a
+ * reservation refused, never oversold, because the guarded update has the last word.
+ */
 public interface StockPlaces {
 
-    /** A location as stock management stores it. */
+    /** A location as stock management announces it. */
     record Place(String code, int priority, boolean active) {
     }
 
@@ -13,4 +20,10 @@ public interface StockPlaces {
 
     /** True when the item is in the catalogue and not deleted. */
     boolean itemExists(String sku);
+
+    /** The SKU's stock records as last seen: units available by location code; empty when it has none. */
+    Map<String, Integer> availableAt(String sku);
+
+    /** The store's answer to one of this service's own changes, so sourcing sees it before its event arrives. */
+    void observed(StockLevel level);
 }

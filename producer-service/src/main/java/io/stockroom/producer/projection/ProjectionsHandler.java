@@ -2,11 +2,13 @@ package io.stockroom.producer.projection;
 
 import io.stockroom.contracts.CommandOutcome;
 import io.stockroom.contracts.MessageType;
+import io.stockroom.contracts.order.OrderEvent;
 import io.stockroom.producer.command.application.CommandOutcomes;
 import io.stockroom.producer.order.application.OrderEvents;
 import io.stockroom.support.messaging.Envelope;
 import io.stockroom.support.messaging.MessageHandler;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -38,12 +40,27 @@ public final class ProjectionsHandler implements MessageHandler {
         return TYPES;
     }
 
+    /** Command outcomes one by one (they are few); every order event of the batch in one write. */
+    @Override
+    public List<Envelope<?>> handleBatch(List<Envelope<?>> batch) {
+        List<OrderEvent> orderEvents = new ArrayList<>(batch.size());
+        for (Envelope<?> envelope : batch) {
+            if (envelope.payload() instanceof OrderEvent event) {
+                orderEvents.add(event);
+            } else {
+                handle(envelope);
+            }
+        }
+        orders.applyAll(orderEvents);
+        return List.of();
+    }
+
     @Override
     public void handle(Envelope<?> envelope) {
-        if (envelope.payload() instanceof CommandOutcome outcome) {
-            outcomes.apply(outcome);
-        } else {
-            orders.apply(envelope.payload());
+        switch (envelope.payload()) {
+            case CommandOutcome outcome -> outcomes.apply(outcome);
+            case OrderEvent event -> orders.apply(event);
+            default -> throw new IllegalStateException("not a projection event: " + envelope.metadata().type());
         }
     }
 }

@@ -11,14 +11,13 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.AuthenticationException;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
@@ -28,9 +27,11 @@ import java.io.IOException;
 import java.time.Duration;
 
 /**
- * Two filter chains. {@code /api/**} (and actuator) is for scripts: stateless HTTP Basic, no session and so no CSRF,
- * problem-JSON 401/403/429. Everything else is the browser UI: form login, a session with fixation protection, CSRF
- * on every form, role rules. Both authenticate through one manager with the failed-login throttle in front.
+ * Two filter chains. {@code /api/**} is for scripts: stateless HTTP Basic, no session and so no CSRF, problem-JSON
+ * 401/403/429. Everything else is the browser UI: form login, a session with fixation protection, CSRF on every form,
+ * role rules. Both authenticate through one manager with the failed-login throttle in front. The actuator endpoints
+ * are neither's: service-support's actuator chain comes first (bare health for anyone, the rest for the actuator
+ * account), the same on every service.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
@@ -41,13 +42,14 @@ class SecurityConfiguration {
             + "form-action 'self'";
     static final String API_CSP = "default-src 'none'; frame-ancestors 'none'";
 
+    /** Argon2id for new hashes, bcrypt still verified and upgraded at login (see PasswordHashing, ADR 0006). */
     @Bean
     PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+        return PasswordHashing.encoder();
     }
 
     @Bean
-    UserDetailsService userDetailsService(Accounts accounts) {
+    MongoUserDetailsService userDetailsService(Accounts accounts) {
         return new MongoUserDetailsService(accounts);
     }
 
@@ -58,19 +60,31 @@ class SecurityConfiguration {
                 login.keysMax());
     }
 
-    /** How long a verified password is trusted without a new bcrypt check (see VerifiedCredentialsCache). */
+    /** How long a verified password is trusted without a new hash check (see VerifiedCredentialsCache). */
     private static final Duration VERIFIED_CREDENTIALS_TTL = Duration.ofSeconds(60);
 
     @Bean
-    AuthenticationManager authenticationManager(UserDetailsService users, PasswordEncoder encoder,
+    AuthenticationManager authenticationManager(MongoUserDetailsService users, PasswordEncoder encoder,
                                                  LoginThrottle throttle, MeterRegistry meters) {
         DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
         passwords.setPasswordEncoder(encoder);
-        ProviderManager manager = new ProviderManager(new VerifiedCredentialsCache(
-                new ThrottledAuthenticationProvider(passwords, throttle, meters), VERIFIED_CREDENTIALS_TTL,
+        // A successful login with an older hash (bcrypt) stores it again as Argon2id.
+        passwords.setUserDetailsPasswordService(users);
+        ProviderManager manager = new ProviderManager(loginChain(passwords, throttle, meters, VERIFIED_CREDENTIALS_TTL,
                 Ticker.systemTicker()));
         manager.setEraseCredentialsAfterAuthentication(true);
         return manager;
+    }
+
+    /**
+     * The throttle comes first, then the cache of verified credentials, then the password check. A locked account or
+     * address is refused before anything else, even with a password verified seconds ago (docs/API.md: "even with
+     * the right password"); the cache only saves the hash of a login the throttle lets through.
+     */
+    static AuthenticationProvider loginChain(AuthenticationProvider passwords, LoginThrottle throttle,
+                                             MeterRegistry meters, Duration verifiedTtl, Ticker ticker) {
+        return new ThrottledAuthenticationProvider(new VerifiedCredentialsCache(passwords, verifiedTtl, ticker),
+                throttle, meters);
     }
 
     @Bean
@@ -82,12 +96,10 @@ class SecurityConfiguration {
     @Order(1)
     SecurityFilterChain apiChain(HttpSecurity http, AuthenticationManager manager, ProblemResponses problems)
             throws Exception {
-        http.securityMatcher("/api/**", "/actuator/**", "/v3/api-docs/**")
+        http.securityMatcher("/api/**", "/v3/api-docs/**")
                 .authenticationManager(manager)
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info",
-                                "/actuator/prometheus", "/v3/api-docs/**").permitAll()
-                        .requestMatchers("/actuator/**").hasRole("ADMIN")
+                        .requestMatchers("/v3/api-docs/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/accounts").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/items/*/movements", "/api/stock/alerts",
                                 "/api/commands/stream").hasRole("ADMIN")

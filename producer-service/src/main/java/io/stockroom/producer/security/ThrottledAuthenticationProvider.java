@@ -10,7 +10,10 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 import java.time.Duration;
 
-/** Puts the login throttle in front of the password check, for form login and HTTP Basic alike. */
+/**
+ * Puts the login throttle in front of the password check (and of the cache of verified passwords), for form login
+ * and HTTP Basic alike.
+ */
 final class ThrottledAuthenticationProvider implements AuthenticationProvider {
 
     private final AuthenticationProvider delegate;

@@ -18,12 +18,14 @@ import java.util.Base64;
 
 /**
  * Remembers credentials verified in the last {@code ttl}, so a script calling the stateless API with HTTP Basic does
- * not pay a bcrypt verification (tens of milliseconds of CPU, by design) on every request; measured before this
- * cache: 16 API reads/s on two cores.
+ * not pay a password hash (tens of milliseconds of CPU, by design: Argon2id, bcrypt before it) on every request;
+ * measured with bcrypt before this cache: 16 API reads/s on two cores.
  * <p>
  * Only an HMAC of username and password under a random key that lives in this process's memory is kept, never the
- * password; a wrong password is never cached, so it always reaches the throttled password check. The price: an
- * account disabled or demoted keeps working for at most {@code ttl} on the instances that cached it.
+ * password; a wrong password is never cached, so it always reaches the password check. It sits behind the login
+ * throttle ({@link SecurityConfiguration#loginChain}): a locked account is refused before this cache is asked, so a
+ * remembered password is no way around a lockout. The price: an account disabled or demoted keeps working for at
+ * most {@code ttl} on the instances that cached it.
  */
 final class VerifiedCredentialsCache implements AuthenticationProvider {
 

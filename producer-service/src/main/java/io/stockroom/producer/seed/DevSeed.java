@@ -1,6 +1,6 @@
 package io.stockroom.producer.seed;
 
-import io.stockroom.contracts.MessageType;
+import io.stockroom.contracts.Command;
 import io.stockroom.contracts.Role;
 import io.stockroom.contracts.item.CreateItem;
 import io.stockroom.contracts.item.ItemDetails;
@@ -51,14 +51,14 @@ public final class DevSeed {
     public int seed(String adminUsername) {
         Requester admin = new Requester(adminUsername, Set.of(Role.ADMIN, Role.USER), "dev-seed");
         int sent = 0;
-        sent += send(admin, MessageType.CREATE_LOCATION, new CreateLocation("seed-location-WH-MAIN", "WH-MAIN",
+        sent += send(admin, new CreateLocation("seed-location-WH-MAIN", "WH-MAIN",
                 "Main warehouse", LocationType.WAREHOUSE, 0));
-        sent += send(admin, MessageType.CREATE_LOCATION, new CreateLocation("seed-location-DS-NORTH", "DS-NORTH",
+        sent += send(admin, new CreateLocation("seed-location-DS-NORTH", "DS-NORTH",
                 "Dark store North", LocationType.DARK_STORE, 1));
-        sent += send(admin, MessageType.CREATE_LOCATION, new CreateLocation("seed-location-DS-SOUTH", "DS-SOUTH",
+        sent += send(admin, new CreateLocation("seed-location-DS-SOUTH", "DS-SOUTH",
                 "Dark store South", LocationType.DARK_STORE, 2));
         for (Watch watch : WATCHES) {
-            sent += send(admin, MessageType.CREATE_ITEM, new CreateItem("seed-item-" + watch.sku(), watch.sku(),
+            sent += send(admin, new CreateItem("seed-item-" + watch.sku(), watch.sku(),
                     new ItemDetails(watch.name(), watch.brand(), watch.category(),
                             new Money(new BigDecimal(watch.price()), "EUR"),
                             Map.of("case", watch.name().replaceAll("\\D", "") + " mm"), watch.threshold())));
@@ -73,11 +73,11 @@ public final class DevSeed {
         if (quantity <= 0) {
             return 0;
         }
-        return send(admin, MessageType.RECEIVE_STOCK, new ReceiveStock("seed-receive-" + sku + "-" + location, sku,
+        return send(admin, new ReceiveStock("seed-receive-" + sku + "-" + location, sku,
                 location, quantity, "dev seed"));
     }
 
-    private int send(Requester admin, MessageType type, Record command) {
-        return commands.submit(admin, type, command).repeated() ? 0 : 1;
+    private int send(Requester admin, Command command) {
+        return commands.submit(admin, command).repeated() ? 0 : 1;
     }
 }

@@ -1,6 +1,8 @@
 package io.stockroom.producer.browser;
 
+import io.stockroom.contracts.CommandOutcome;
 import io.stockroom.contracts.MessageType;
+import io.stockroom.contracts.RejectionCode;
 import io.stockroom.contracts.item.ItemCreated;
 import io.stockroom.contracts.item.ItemDeleted;
 import io.stockroom.contracts.item.ItemDetails;
@@ -80,7 +82,7 @@ class AdminJourneyIT extends BrowserTest {
         browser.markDocument();
         browser.capture("admin-item-pending");
 
-        publish(MessageType.STOCK_CHANGED, new StockChanged(sku, WAREHOUSE, StockLevels.of(20, 0), 2, 1,
+        publish(new StockChanged(sku, WAREHOUSE, StockLevels.of(20, 0), 2, 1,
                 commandId, MovementKind.RECEIVED, Instant.now()));
         applied(commandId, MessageType.RECEIVE_STOCK, sku + "@" + WAREHOUSE, "Received 20; on hand 20");
         browser.waitUntil(d -> "APPLIED".equals(browser.attribute("[data-command-id]", "data-command-status")));
@@ -92,7 +94,7 @@ class AdminJourneyIT extends BrowserTest {
         browser.capture("admin-item");
 
         // An order elsewhere reserves units: the open item page follows the stock it shows.
-        publish(MessageType.STOCK_CHANGED, new StockChanged(sku, WAREHOUSE, StockLevels.of(20, 5), 2, 2,
+        publish(new StockChanged(sku, WAREHOUSE, StockLevels.of(20, 5), 2, 2,
                 "elsewhere", MovementKind.RESERVED, Instant.now()));
         browser.waitUntil(d -> browser.text("[data-stock-grid] [data-location='" + WAREHOUSE + "'] [data-reserved]")
                 .equals("5"));
@@ -118,7 +120,7 @@ class AdminJourneyIT extends BrowserTest {
         assertThat(browser.path()).startsWith("/admin");
         String created = browser.attribute("[data-command-id]", "data-command-id");
         browser.markDocument();
-        publish(MessageType.ITEM_CREATED, new ItemCreated(sku, details("795.00", 5), 1, Instant.now()));
+        publish(new ItemCreated(sku, details("795.00", 5), 1, Instant.now()));
         applied(created, MessageType.CREATE_ITEM, sku, "Item " + sku + " created");
         browser.waitUntil(d -> browser.exists("[data-items-table] [data-sku='" + sku + "']"));
         assertThat(browser.sameDocument()).isTrue();
@@ -130,7 +132,7 @@ class AdminJourneyIT extends BrowserTest {
         browser.clickAndWait("[data-location-form] button[type=submit]");
         String location = browser.attribute("[data-command-id]", "data-command-id");
         browser.markDocument();
-        publish(MessageType.LOCATION_CHANGED, new LocationChanged(code, "Geneva warehouse", LocationType.WAREHOUSE,
+        publish(new LocationChanged(code, "Geneva warehouse", LocationType.WAREHOUSE,
                 10, true, LocationChanged.Change.REGISTERED, 1, Instant.now()));
         applied(location, MessageType.CREATE_LOCATION, code, "Location " + code + " registered");
         browser.waitUntil(d -> browser.exists("[data-locations] [data-location='" + code + "']"));
@@ -142,7 +144,7 @@ class AdminJourneyIT extends BrowserTest {
         browser.capture("admin-location-edit");
         browser.clickAndWait("[data-location-edit-form] button[type=submit]");
         String edit = browser.attribute("[data-command-id]", "data-command-id");
-        publish(MessageType.LOCATION_CHANGED, new LocationChanged(code, "Geneva central warehouse",
+        publish(new LocationChanged(code, "Geneva central warehouse",
                 LocationType.WAREHOUSE, 10, true, LocationChanged.Change.UPDATED, 2, Instant.now()));
         applied(edit, MessageType.UPDATE_LOCATION, code, "Location " + code + " saved");
         browser.waitUntil(d -> browser.text("[data-locations] [data-location='" + code + "']")
@@ -162,15 +164,14 @@ class AdminJourneyIT extends BrowserTest {
         browser.clickAndWait("[data-item-form] button[type=submit]");
         assertThat(browser.path()).isEqualTo("/admin/items/" + sku);
         String edit = browser.attribute("[data-command-id]", "data-command-id");
-        publish(MessageType.ITEM_UPDATED, new ItemUpdated(sku, details("3100.00", 1), 2, Instant.now()));
+        publish(new ItemUpdated(sku, details("3100.00", 1), 2, Instant.now()));
         applied(edit, MessageType.UPDATE_ITEM, sku, "Item " + sku + " updated");
         browser.waitUntil(d -> browser.text("[data-region=item-head]").contains("3,100.00 EUR"));
 
         browser.clickConfirmAndWait("[data-archive-item]");
         String archive = browser.attribute("[data-command-id]", "data-command-id");
-        publish(MessageType.COMMAND_OUTCOME, io.stockroom.contracts.CommandOutcome.rejected(archive,
-                MessageType.DELETE_ITEM, sku, "STALE_VERSION", "Item " + sku + " is at version 3, not 2; reload it "
-                        + "and try again", Instant.now()));
+        publish(CommandOutcome.rejected(archive, MessageType.DELETE_ITEM, sku, RejectionCode.STALE_VERSION,
+                "Item " + sku + " is at version 3, not 2; reload it and try again", Instant.now()));
         browser.waitUntil(d -> "REJECTED".equals(browser.attribute("[data-command-id]", "data-command-status")));
         assertThat(browser.text("[data-command-message]")).startsWith("Someone changed this item after you opened "
                 + "it").doesNotContain("STALE_VERSION");
@@ -182,7 +183,7 @@ class AdminJourneyIT extends BrowserTest {
         browser.open("/admin?q=" + sku);
         assertThat(rows("[data-items-table]")).containsExactly(sku);
         browser.markDocument();
-        publish(MessageType.ITEM_DELETED, new ItemDeleted(sku, 3, Instant.now()));
+        publish(new ItemDeleted(sku, 3, Instant.now()));
         applied(second, MessageType.DELETE_ITEM, sku, "Item deleted");
         await().atMost(Duration.ofSeconds(20)).until(() -> catalogue.item(sku).isEmpty());
         browser.open("/admin?q=" + sku);
@@ -252,7 +253,7 @@ class AdminJourneyIT extends BrowserTest {
         // live; only rows whose own fields are wrong are held back.
         assertThat(browser.text("[data-import-report]")).contains("2 sent").contains("1 with problems");
         String sent = browser.attribute("[data-row='2']", "data-command-id");
-        publish(MessageType.ITEM_CREATED, new ItemCreated(good, details("420.00", 2), 1, Instant.now()));
+        publish(new ItemCreated(good, details("420.00", 2), 1, Instant.now()));
         applied(sent, MessageType.CREATE_ITEM, good, "Item " + good + " created");
         browser.waitUntil(d -> "APPLIED".equals(browser.attribute("[data-row='2']", "data-command-status")));
         browser.capture("admin-import-report");

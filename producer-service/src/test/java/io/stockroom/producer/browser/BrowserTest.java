@@ -1,6 +1,7 @@
 package io.stockroom.producer.browser;
 
 import io.stockroom.contracts.CommandOutcome;
+import io.stockroom.contracts.Event;
 import io.stockroom.contracts.MessageType;
 import io.stockroom.contracts.item.ItemCreated;
 import io.stockroom.contracts.item.ItemDetails;
@@ -154,23 +155,23 @@ abstract class BrowserTest {
     void item(String sku, String name, String brand, String category, String price, int threshold, int onHand) {
         ItemDetails details = new ItemDetails(name, brand, category, new Money(new BigDecimal(price), "EUR"),
                 Map.of("movement", "automatic"), threshold);
-        publish(MessageType.ITEM_CREATED, new ItemCreated(sku, details, 1, Instant.now()));
+        publish(new ItemCreated(sku, details, 1, Instant.now()));
         if (onHand > 0) {
-            publish(MessageType.STOCK_CHANGED, new StockChanged(sku, WAREHOUSE, new StockLevels(onHand, 0, onHand),
+            publish(new StockChanged(sku, WAREHOUSE, new StockLevels(onHand, 0, onHand),
                     threshold, 1, "seed:" + sku, MovementKind.RECEIVED, Instant.now()));
         }
         await().atMost(Duration.ofSeconds(20)).until(() -> catalogue.item(sku)
                 .map(i -> i.available() == onHand).orElse(false));
     }
 
-    void publish(MessageType type, Record event) {
-        publisher.publish(type, event, new PublishContext("browser-test-" + UUID.randomUUID(), null,
+    void publish(Event event) {
+        publisher.publish(event, new PublishContext("browser-test-" + UUID.randomUUID(), null,
                 Actor.service("browser-test")));
     }
 
     /** What a consumer announces after applying a command. */
     void applied(String commandId, MessageType type, String subject, String detail) {
-        publish(MessageType.COMMAND_OUTCOME, CommandOutcome.applied(commandId, type, subject, detail, Instant.now()));
+        publish(CommandOutcome.applied(commandId, type, subject, detail, Instant.now()));
     }
 
     /**
@@ -189,9 +190,9 @@ abstract class BrowserTest {
             ledger.apply(Movement.adjusted("seed-adjustment", diverAtWarehouse, -1,
                     new Provenance(ADMIN, "seed-adjustment", "DAMAGED: crystal cracked in transit", Instant.now())));
             Instant now = Instant.now();
-            publish(MessageType.LOCATION_CHANGED, new LocationChanged(WAREHOUSE, "Main warehouse",
+            publish(new LocationChanged(WAREHOUSE, "Main warehouse",
                     LocationType.WAREHOUSE, 1, true, LocationChanged.Change.REGISTERED, 1, now));
-            publish(MessageType.LOCATION_CHANGED, new LocationChanged(DARK_STORE, "City dark store",
+            publish(new LocationChanged(DARK_STORE, "City dark store",
                     LocationType.DARK_STORE, 5, false, LocationChanged.Change.DEACTIVATED, 2, now));
             item(DIVER, "Prospex Diver 200m", "Seiko", "Diver", "399.00", 5, 3);
             item(FIELD, "Khaki Field Mechanical", "Hamilton", "Field", "545.00", 3, 40);

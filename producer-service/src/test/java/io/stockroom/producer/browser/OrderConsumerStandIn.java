@@ -1,7 +1,9 @@
 package io.stockroom.producer.browser;
 
 import io.stockroom.contracts.CommandOutcome;
+import io.stockroom.contracts.Event;
 import io.stockroom.contracts.Headers;
+import io.stockroom.contracts.RejectionCode;
 import io.stockroom.contracts.MessageType;
 import io.stockroom.contracts.Topology;
 import io.stockroom.contracts.order.AllocatedLine;
@@ -90,7 +92,7 @@ final class OrderConsumerStandIn implements AutoCloseable {
     private void handle(Message message) {
         String type = message.getMessageProperties().getType();
         String actor = message.getMessageProperties().getHeader(Headers.ACTOR);
-        List<Record> events = switch (MessageType.fromRoutingKey(type).orElseThrow()) {
+        List<Event> events = switch (MessageType.fromRoutingKey(type).orElseThrow()) {
             case PLACE_ORDER -> place(json.read(message.getBody(), PlaceOrder.class));
             case CANCEL_ORDER -> cancel(json.read(message.getBody(), CancelOrder.class), actor);
             case FULFIL_ORDER -> fulfil(json.read(message.getBody(), FulfilOrder.class), actor);
@@ -100,8 +102,8 @@ final class OrderConsumerStandIn implements AutoCloseable {
                 Actor.service("order-processing-consumer")));
     }
 
-    private synchronized List<Record> place(PlaceOrder order) {
-        List<Record> events = new ArrayList<>();
+    private synchronized List<Event> place(PlaceOrder order) {
+        List<Event> events = new ArrayList<>();
         order.lines().stream().map(OrderLine::sku).distinct().filter(contested::contains)
                 .forEach(sku -> takeOneElsewhere(sku, events));
         List<AllocatedLine> allocated = new ArrayList<>();
@@ -134,13 +136,13 @@ final class OrderConsumerStandIn implements AutoCloseable {
         return events;
     }
 
-    private synchronized List<Record> cancel(CancelOrder command, String actor) {
+    private synchronized List<Event> cancel(CancelOrder command, String actor) {
         OrderConfirmed order = confirmed.remove(command.orderId());
         if (order == null) {
             return List.of(CommandOutcome.rejected(command.commandId(), MessageType.CANCEL_ORDER, command.orderId(),
-                    "INVALID_TRANSITION", "Order " + command.orderId() + " is not CONFIRMED", Instant.now()));
+                    RejectionCode.INVALID_TRANSITION, "Order " + command.orderId() + " is not CONFIRMED", Instant.now()));
         }
-        List<Record> events = new ArrayList<>();
+        List<Event> events = new ArrayList<>();
         order.lines().forEach(a -> events.add(move(a.sku(), a.location(), 0, -a.quantity(), MovementKind.RELEASED)));
         events.add(new OrderCancelled(order.orderId(), order.customer(), actor, command.reason(), 2, Instant.now()));
         events.add(CommandOutcome.applied(command.commandId(), MessageType.CANCEL_ORDER, command.orderId(),
@@ -148,13 +150,13 @@ final class OrderConsumerStandIn implements AutoCloseable {
         return events;
     }
 
-    private synchronized List<Record> fulfil(FulfilOrder command, String actor) {
+    private synchronized List<Event> fulfil(FulfilOrder command, String actor) {
         OrderConfirmed order = confirmed.remove(command.orderId());
         if (order == null) {
             return List.of(CommandOutcome.rejected(command.commandId(), MessageType.FULFIL_ORDER, command.orderId(),
-                    "INVALID_TRANSITION", "Order " + command.orderId() + " is not CONFIRMED", Instant.now()));
+                    RejectionCode.INVALID_TRANSITION, "Order " + command.orderId() + " is not CONFIRMED", Instant.now()));
         }
-        List<Record> events = new ArrayList<>();
+        List<Event> events = new ArrayList<>();
         order.lines().forEach(a -> events.add(move(a.sku(), a.location(), -a.quantity(), -a.quantity(),
                 MovementKind.FULFILLED)));
         events.add(new OrderFulfilled(order.orderId(), order.customer(), actor, 2, Instant.now()));
@@ -163,7 +165,7 @@ final class OrderConsumerStandIn implements AutoCloseable {
         return events;
     }
 
-    private void takeOneElsewhere(String sku, List<Record> events) {
+    private void takeOneElsewhere(String sku, List<Event> events) {
         String location = mostAvailable(sku);
         if (location != null) {
             events.add(move(sku, location, 0, 1, MovementKind.RESERVED));

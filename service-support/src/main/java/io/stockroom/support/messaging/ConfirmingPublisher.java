@@ -3,6 +3,7 @@ package io.stockroom.support.messaging;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.stockroom.contracts.Headers;
+import io.stockroom.contracts.MessageType;
 import io.stockroom.contracts.SchemaVersion;
 import io.stockroom.support.signing.MessageSigner;
 import org.springframework.amqp.AmqpException;
@@ -53,12 +54,21 @@ public final class ConfirmingPublisher implements MessagePublisher {
 
     @Override
     public List<String> publishAll(List<Outgoing> messages, PublishContext context) {
+        return publishBatch(messages.stream().map(outgoing -> new Publication(outgoing.payload(), context)).toList());
+    }
+
+    @Override
+    public List<String> publishBatch(List<Publication> publications) {
+        if (publications.isEmpty()) {
+            return List.of();
+        }
         Timer.Sample sample = Timer.start(meters);
         String outcome = "confirmed";
         try {
-            List<Sent> sent = new ArrayList<>(messages.size());
-            for (Outgoing outgoing : messages) {
-                sent.add(send(outgoing, context));
+            List<Sent> sent = new ArrayList<>(publications.size());
+            for (Publication publication : publications) {
+                sent.add(send(new Outgoing(MessageType.of(publication.payload()), publication.payload()),
+                        publication.context()));
             }
             awaitConfirms(sent);
             return sent.stream().map(Sent::messageId).toList();

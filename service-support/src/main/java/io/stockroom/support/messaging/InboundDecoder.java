@@ -2,6 +2,7 @@ package io.stockroom.support.messaging;
 
 import io.stockroom.contracts.Headers;
 import io.stockroom.contracts.MessageType;
+import io.stockroom.contracts.Payload;
 import io.stockroom.contracts.Role;
 import io.stockroom.contracts.SchemaVersion;
 import io.stockroom.support.signing.MessageSigner;
@@ -122,7 +123,7 @@ public final class InboundDecoder {
         }
     }
 
-    private Record payload(Message message, MessageType type) {
+    private Payload payload(Message message, MessageType type) {
         try {
             return json.read(message.getBody(), type.payloadType());
         } catch (JacksonException e) {

@@ -19,13 +19,16 @@ public interface MessageHandler {
     void handle(Envelope<?> envelope) throws Exception;
 
     /**
-     * Handles a batch of decoded messages in delivery order. The default handles them one by one; a handler can
-     * override it to group work (e.g. one update per SKU). If it throws, every message of the batch is handled again
-     * one at a time, which idempotency makes safe.
+     * Handles a batch of decoded messages in delivery order, and returns those it left to be handled one at a time
+     * through {@link #handle} (with its retries and dead-lettering). Every message not returned must be done when
+     * this returns, exactly as after {@link #handle}: it is acknowledged right after. A handler overrides this to
+     * group work (e.g. one update per stock record) and leaves out what it cannot group. The default leaves every
+     * message to {@link #handle}. If it throws, every message of the batch is handled again one at a time, which
+     * idempotency makes safe.
+     *
+     * @return the messages of {@code batch} still to be handled, in delivery order
      */
-    default void handleBatch(List<Envelope<?>> batch) throws Exception {
-        for (Envelope<?> envelope : batch) {
-            handle(envelope);
-        }
+    default List<Envelope<?>> handleBatch(List<Envelope<?>> batch) throws Exception {
+        return batch;
     }
 }

@@ -1,5 +1,6 @@
 package io.stockroom.support.messaging;
 
+import io.stockroom.contracts.Payload;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.DeserializationFeature;
@@ -40,7 +41,7 @@ public final class MessageJson {
                 .build();
     }
 
-    public byte[] write(Record payload) {
+    public byte[] write(Payload payload) {
         return mapper.writeValueAsBytes(payload);
     }
 

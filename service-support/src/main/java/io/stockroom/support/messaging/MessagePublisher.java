@@ -1,6 +1,8 @@
 package io.stockroom.support.messaging;
 
+import io.stockroom.contracts.Event;
 import io.stockroom.contracts.MessageType;
+import io.stockroom.contracts.Payload;
 
 import java.util.List;
 
@@ -8,7 +10,7 @@ import java.util.List;
 public interface MessagePublisher {
 
     /** A message to publish: its type decides exchange and routing key. */
-    record Outgoing(MessageType type, Record payload) {
+    record Outgoing(MessageType type, Payload payload) {
 
         public Outgoing {
             if (!type.payloadType().isInstance(payload)) {
@@ -18,12 +20,16 @@ public interface MessagePublisher {
         }
     }
 
+    /** A message to publish with its own context: what one command of a batch causes. */
+    record Publication(Payload payload, PublishContext context) {
+    }
+
     /**
      * @return the new message's id
      * @throws PublishFailedException when the broker did not confirm it
      */
-    default String publish(MessageType type, Record payload, PublishContext context) {
-        return publishAll(List.of(new Outgoing(type, payload)), context).getFirst();
+    default String publish(Payload payload, PublishContext context) {
+        return publishAll(List.of(new Outgoing(MessageType.of(payload), payload)), context).getFirst();
     }
 
     /**
@@ -32,13 +38,22 @@ public interface MessagePublisher {
      *
      * @return the new messages' ids, in order
      */
-    default List<String> publishEvents(List<? extends Record> events, PublishContext context) {
+    default List<String> publishEvents(List<? extends Event> events, PublishContext context) {
         if (events.isEmpty()) {
             return List.of();
         }
         return publishAll(events.stream()
-                .map(event -> new Outgoing(MessageType.ofEvent(event), event)).toList(), context);
+                .map(event -> new Outgoing(MessageType.of(event), event)).toList(), context);
     }
+
+    /**
+     * Sends every publication under its own context, then waits for all confirms once: what a batch of commands
+     * causes costs one confirm wait, not one per command.
+     *
+     * @return the new messages' ids, in order
+     * @throws PublishFailedException when any of them was not confirmed; the others may have been delivered
+     */
+    List<String> publishBatch(List<Publication> publications);
 
     /**
      * Sends all messages, then waits for all confirms (cheaper than one round trip each).

@@ -14,7 +14,11 @@ import org.springframework.core.retry.RetryTemplate;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * The one consuming pipeline every queue uses. Per delivery: decode and verify (a bad message goes straight to the
@@ -57,20 +61,44 @@ final class ReliableListener implements ChannelAwareBatchMessageListener {
 
     @Override
     public void onMessageBatch(List<Message> messages, Channel channel) {
-        List<Accepted> accepted = new ArrayList<>(messages.size());
+        List<Accepted> accepted = screenAll(messages, channel);
+        List<Accepted> alone = accepted.size() > 1 ? handleAsBatch(accepted, channel) : accepted;
+        alone.forEach(each -> handleOne(each, channel));
+    }
+
+    /**
+     * Decodes and checks each delivery; those already disposed of (dead-lettered, or duplicates) are left out. Replay
+     * detection looks the whole batch up in one query.
+     */
+    private List<Accepted> screenAll(List<Message> messages, Channel channel) {
+        List<Accepted> decoded = new ArrayList<>(messages.size());
         for (Message message : messages) {
             Accepted screened = screen(message, channel);
             if (screened != null) {
-                accepted.add(screened);
+                decoded.add(screened);
             }
         }
-        if (accepted.size() > 1 && handleAsBatch(accepted, channel)) {
-            return;
+        if (!commandQueue || decoded.isEmpty()) {
+            return decoded;
         }
-        accepted.forEach(each -> handleOne(each, channel));
+        Set<String> seen = processed.containing(queue, decoded.stream()
+                .map(each -> each.envelope().metadata().messageId()).toList());
+        List<Accepted> fresh = new ArrayList<>(decoded.size());
+        for (Accepted each : decoded) {
+            if (!seen.contains(each.envelope().metadata().messageId())) {
+                fresh.add(each);
+            } else if (each.envelope().metadata().redelivered()) {
+                // The broker redelivered a message whose effect is already durable (we died before the ack).
+                ack(each.message(), channel, "duplicate");
+            } else {
+                deadLetter(each.message(), channel, DeadLetterReason.REPLAYED, "message id "
+                        + each.envelope().metadata().messageId() + " was already processed on " + queue, 0);
+            }
+        }
+        return fresh;
     }
 
-    /** Decodes and checks one delivery; returns null when it was already disposed of (dead-lettered or a duplicate). */
+    /** Decodes and checks one delivery; returns null when it was already disposed of (dead-lettered). */
     private Accepted screen(Message message, Channel channel) {
         Envelope<?> envelope;
         try {
@@ -85,29 +113,33 @@ final class ReliableListener implements ChannelAwareBatchMessageListener {
                     + " is not handled on " + queue, 0);
             return null;
         }
-        if (commandQueue && processed.contains(queue, metadata.messageId())) {
-            if (metadata.redelivered()) {
-                // The broker redelivered a message whose effect is already durable (we died before the ack).
-                ack(message, channel, "duplicate");
-            } else {
-                deadLetter(message, channel, DeadLetterReason.REPLAYED, "message id " + metadata.messageId()
-                        + " was already processed on " + queue, 0);
-            }
-            return null;
-        }
         return new Accepted(message, envelope);
     }
 
-    private boolean handleAsBatch(List<Accepted> batch, Channel channel) {
+    /**
+     * Lets the handler do what it can of the batch at once, then acknowledges that part; returns what is left to be
+     * handled one at a time (all of it if the batch failed).
+     */
+    private List<Accepted> handleAsBatch(List<Accepted> batch, Channel channel) {
+        Map<Envelope<?>, Accepted> byEnvelope = new IdentityHashMap<>();
+        batch.forEach(each -> byEnvelope.put(each.envelope(), each));
+        List<Envelope<?>> left;
+        Timer.Sample sample = Timer.start(meters);
         try {
-            handler.handleBatch(batch.stream().<Envelope<?>>map(Accepted::envelope).toList());
+            left = handler.handleBatch(batch.stream().<Envelope<?>>map(Accepted::envelope).toList());
         } catch (Exception e) {
             log.warn("Batch of {} on {} failed ({}); handling each message on its own", batch.size(), queue,
                     e.toString());
-            return false;
+            return batch;
+        } finally {
+            sample.stop(meters.timer("stockroom.messages.batch", "queue", queue));
         }
-        batch.forEach(each -> completed(each, channel));
-        return true;
+        Set<Envelope<?>> leftOver = Collections.newSetFromMap(new IdentityHashMap<>());
+        leftOver.addAll(left);
+        List<Accepted> done = batch.stream().filter(each -> !leftOver.contains(each.envelope())).toList();
+        meters.summary("stockroom.messages.batch.size", "queue", queue).record(done.size());
+        completedAll(done, channel);
+        return left.stream().map(byEnvelope::get).toList();
     }
 
     private void handleOne(Accepted accepted, Channel channel) {
@@ -132,16 +164,23 @@ final class ReliableListener implements ChannelAwareBatchMessageListener {
     }
 
     private void completed(Accepted accepted, Channel channel) {
+        completedAll(List.of(accepted), channel);
+    }
+
+    /** Records the messages as processed (one write), then acknowledges them. */
+    private void completedAll(List<Accepted> done, Channel channel) {
+        if (done.isEmpty()) {
+            return;
+        }
         if (commandQueue) {
             try {
-                processed.record(queue, accepted.envelope().metadata());
+                processed.recordAll(queue, done.stream().map(each -> each.envelope().metadata()).toList());
             } catch (RuntimeException e) {
-                // The effect is durable and idempotent; a missing record only weakens replay detection for this id.
-                log.warn("Could not record message {} as processed: {}", accepted.envelope().metadata().messageId(),
-                        e.toString());
+                // The effects are durable and idempotent; a missing record only weakens replay detection.
+                log.warn("Could not record {} messages as processed: {}", done.size(), e.toString());
             }
         }
-        ack(accepted.message(), channel, "acked");
+        done.forEach(each -> ack(each.message(), channel, "acked"));
     }
 
     private void failed(Accepted accepted, Channel channel, RetryException e) {

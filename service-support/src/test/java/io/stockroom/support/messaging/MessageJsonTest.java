@@ -2,6 +2,7 @@ package io.stockroom.support.messaging;
 
 import io.stockroom.contracts.ContractsMother;
 import io.stockroom.contracts.MessageType;
+import io.stockroom.contracts.Payload;
 import io.stockroom.contracts.stock.ReceiveStock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,7 +22,7 @@ class MessageJsonTest {
     @ParameterizedTest
     @EnumSource(MessageType.class)
     void every_contract_round_trips_through_the_message_mapper(MessageType type) {
-        Record example = ContractsMother.example(type);
+        Payload example = ContractsMother.example(type);
 
         assertThat(json.read(json.write(example), type.payloadType())).isEqualTo(example);
     }

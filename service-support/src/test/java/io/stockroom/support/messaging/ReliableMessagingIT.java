@@ -5,6 +5,7 @@ import com.rabbitmq.client.GetResponse;
 import io.stockroom.contracts.ContractsMother;
 import io.stockroom.contracts.Headers;
 import io.stockroom.contracts.MessageType;
+import io.stockroom.contracts.Payload;
 import io.stockroom.contracts.Role;
 import io.stockroom.contracts.Topology;
 import io.stockroom.contracts.item.CreateItem;
@@ -102,7 +103,7 @@ class ReliableMessagingIT {
     void a_published_command_is_consumed_once_and_acknowledged() {
         CreateItem command = createItem("Titan Neo");
 
-        publisher.publish(MessageType.CREATE_ITEM, command, new PublishContext("corr-1", "req-1", ADMIN));
+        publisher.publish(command, new PublishContext("corr-1", "req-1", ADMIN));
 
         await().atMost(Duration.ofSeconds(10)).until(() -> handler.calls(command.commandId()) == 1);
         await().atMost(Duration.ofSeconds(5)).untilAsserted(this::assertEverythingAcknowledged);
@@ -113,7 +114,7 @@ class ReliableMessagingIT {
     void a_publish_no_queue_is_bound_for_is_reported_as_a_failure() {
         var order = ContractsMother.placeOrder("order-x", "asha", new OrderLine(ContractsMother.SKU, 1, null));
 
-        assertThatThrownBy(() -> publisher.publish(MessageType.PLACE_ORDER, order,
+        assertThatThrownBy(() -> publisher.publish(order,
                 new PublishContext("corr-2", "req-2", SHOPPER)))
                 .isInstanceOf(PublishFailedException.class)
                 .hasMessageContaining("no queue is bound");
@@ -121,9 +122,9 @@ class ReliableMessagingIT {
 
     @Test
     void an_event_nobody_subscribes_to_is_published_without_failing_the_publisher() {
-        Record event = ContractsMother.example(MessageType.ITEM_DELETED);
+        Payload event = ContractsMother.example(MessageType.ITEM_DELETED);
 
-        assertThat(publisher.publish(MessageType.ITEM_DELETED, event, new PublishContext("corr-3", "req-3", ADMIN)))
+        assertThat(publisher.publish(event, new PublishContext("corr-3", "req-3", ADMIN)))
                 .isNotNull();
     }
 
@@ -131,7 +132,7 @@ class ReliableMessagingIT {
     void a_publish_the_broker_does_not_confirm_is_reported_as_a_failure() {
         admin.deleteExchange(Topology.COMMANDS_EXCHANGE);
         try {
-            assertThatThrownBy(() -> publisher.publish(MessageType.CREATE_ITEM, createItem("lost"),
+            assertThatThrownBy(() -> publisher.publish(createItem("lost"),
                     new PublishContext("corr-3", "req-3", ADMIN)))
                     .isInstanceOf(PublishFailedException.class);
         } finally {
@@ -240,7 +241,7 @@ class ReliableMessagingIT {
     void a_handler_that_keeps_failing_is_retried_a_bounded_number_of_times_then_dead_lettered() {
         CreateItem command = createItem("fail-always");
 
-        publisher.publish(MessageType.CREATE_ITEM, command, new PublishContext("corr-4", "req-4", ADMIN));
+        publisher.publish(command, new PublishContext("corr-4", "req-4", ADMIN));
 
         Message dead = awaitDeadLetter();
         assertThat(dead.getMessageProperties().<String>getHeader(Headers.FAILURE_REASON)).isEqualTo("PROCESSING_FAILED");
@@ -253,7 +254,7 @@ class ReliableMessagingIT {
     void a_transient_failure_is_retried_with_backoff_until_it_succeeds() {
         CreateItem command = createItem("fail-transient-2");
 
-        publisher.publish(MessageType.CREATE_ITEM, command, new PublishContext("corr-5", "req-5", ADMIN));
+        publisher.publish(command, new PublishContext("corr-5", "req-5", ADMIN));
 
         await().atMost(Duration.ofSeconds(10)).until(() -> handler.calls(command.commandId()) == 3);
         await().atMost(Duration.ofSeconds(5)).untilAsserted(this::assertEverythingAcknowledged);

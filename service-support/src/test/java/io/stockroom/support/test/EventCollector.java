@@ -1,6 +1,7 @@
 package io.stockroom.support.test;
 
 import io.stockroom.contracts.CommandOutcome;
+import io.stockroom.contracts.Event;
 import io.stockroom.contracts.MessageType;
 import io.stockroom.contracts.Topology;
 import io.stockroom.support.messaging.MessageJson;
@@ -27,7 +28,7 @@ public final class EventCollector implements AutoCloseable {
 
     private static final Duration WAIT_MAX = Duration.ofSeconds(20);
 
-    private final List<Record> events = new CopyOnWriteArrayList<>();
+    private final List<Event> events = new CopyOnWriteArrayList<>();
     private final SimpleMessageListenerContainer container;
 
     public EventCollector(ConnectionFactory connectionFactory, MessageJson json) {
@@ -40,19 +41,20 @@ public final class EventCollector implements AutoCloseable {
         container = new SimpleMessageListenerContainer(connectionFactory);
         container.setQueueNames(queue.getName());
         container.setMessageListener(message -> MessageType.fromRoutingKey(message.getMessageProperties().getType())
-                .ifPresent(type -> events.add(json.read(message.getBody(), type.payloadType()))));
+                .filter(type -> !type.isCommand())
+                .ifPresent(type -> events.add((Event) json.read(message.getBody(), type.payloadType()))));
         container.start();
     }
 
-    public List<Record> events() {
+    public List<Event> events() {
         return List.copyOf(events);
     }
 
-    public <T extends Record> List<T> all(Class<T> type) {
+    public <T extends Event> List<T> all(Class<T> type) {
         return events.stream().filter(type::isInstance).map(type::cast).toList();
     }
 
-    public <T extends Record> T await(Class<T> type, Predicate<T> matching) {
+    public <T extends Event> T await(Class<T> type, Predicate<T> matching) {
         return Awaitility.await().atMost(WAIT_MAX).until(() -> find(type, matching), Optional::isPresent).orElseThrow();
     }
 
@@ -60,7 +62,7 @@ public final class EventCollector implements AutoCloseable {
         return await(CommandOutcome.class, outcome -> outcome.commandId().equals(commandId));
     }
 
-    public <T extends Record> Optional<T> find(Class<T> type, Predicate<T> matching) {
+    public <T extends Event> Optional<T> find(Class<T> type, Predicate<T> matching) {
         return events.stream().filter(type::isInstance).map(type::cast).filter(matching).findFirst();
     }
 

@@ -1,6 +1,7 @@
 package io.stockroom.support.test;
 
 import de.bwaldvogel.mongo.MongoServer;
+import io.stockroom.store.embedded.EmbeddedMemoryBackend;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.testcontainers.DockerClientFactory;
@@ -133,7 +134,7 @@ public final class TestInfrastructure {
     }
 
     private static TestInfrastructure local() {
-        MongoServer mongo = new MongoServer(new HelloAwareMemoryBackend());
+        MongoServer mongo = new MongoServer(new EmbeddedMemoryBackend());
         mongo.bind("127.0.0.1", 0);
         InetSocketAddress address = mongo.getLocalAddress();
         Runtime.getRuntime().addShutdownHook(new Thread(mongo::shutdownNow, "test-mongo-shutdown"));

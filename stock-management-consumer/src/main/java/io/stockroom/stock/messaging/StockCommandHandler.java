@@ -1,16 +1,22 @@
 package io.stockroom.stock.messaging;
 
+import io.stockroom.contracts.Command;
+import io.stockroom.contracts.Event;
 import io.stockroom.contracts.MessageType;
+import io.stockroom.contracts.item.ItemCommand;
 import io.stockroom.contracts.location.CreateLocation;
 import io.stockroom.contracts.location.DeactivateLocation;
+import io.stockroom.contracts.location.LocationCommand;
 import io.stockroom.contracts.location.ReactivateLocation;
 import io.stockroom.contracts.location.UpdateLocation;
+import io.stockroom.contracts.order.OrderCommand;
 import io.stockroom.contracts.stock.AdjustStock;
 import io.stockroom.contracts.stock.AuditStock;
 import io.stockroom.contracts.stock.ReceiveStock;
 import io.stockroom.contracts.stock.RemoveStockRecord;
 import io.stockroom.contracts.stock.SetLowStockThreshold;
 import io.stockroom.contracts.stock.SetStockCount;
+import io.stockroom.contracts.stock.StockCommand;
 import io.stockroom.contracts.stock.TransferStock;
 import io.stockroom.stock.CommandContext;
 import io.stockroom.stock.audit.application.StockAudit;
@@ -21,9 +27,10 @@ import io.stockroom.support.messaging.MessageHandler;
 import io.stockroom.support.messaging.MessagePublisher;
 
 import java.time.Clock;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Dispatches stock and location commands to the application services and publishes what they return (stock
@@ -31,10 +38,9 @@ import java.util.Set;
  */
 final class StockCommandHandler implements MessageHandler {
 
-    private static final Set<MessageType> HANDLED = EnumSet.of(MessageType.CREATE_LOCATION, MessageType.UPDATE_LOCATION,
-            MessageType.DEACTIVATE_LOCATION, MessageType.REACTIVATE_LOCATION, MessageType.RECEIVE_STOCK,
-            MessageType.ADJUST_STOCK, MessageType.SET_STOCK_COUNT, MessageType.REMOVE_STOCK_RECORD,
-            MessageType.TRANSFER_STOCK, MessageType.SET_LOW_STOCK_THRESHOLD, MessageType.AUDIT_STOCK);
+    private static final Set<MessageType> HANDLED = Stream.concat(
+            MessageType.carrying(LocationCommand.class).stream(), MessageType.carrying(StockCommand.class).stream())
+            .collect(Collectors.toUnmodifiableSet());
 
     private final LocationCommands locations;
     private final StockCommands stock;
@@ -60,7 +66,7 @@ final class StockCommandHandler implements MessageHandler {
     public void handle(Envelope<?> envelope) {
         CommandContext context = new CommandContext(envelope.metadata().actor().name(),
                 envelope.metadata().correlationId(), envelope.metadata().timestamp(), clock.instant());
-        List<Record> events = switch (envelope.payload()) {
+        List<Event> events = switch (envelope.as(Command.class).payload()) {
             case CreateLocation command -> locations.create(command, context);
             case UpdateLocation command -> locations.update(command, context);
             case DeactivateLocation command -> locations.deactivate(command, context);
@@ -72,7 +78,8 @@ final class StockCommandHandler implements MessageHandler {
             case TransferStock command -> stock.transfer(command, context);
             case SetLowStockThreshold command -> stock.setThreshold(command, context);
             case AuditStock command -> audit.run(command, context);
-            default -> throw new IllegalStateException("no handler for " + envelope.metadata().type());
+            case ItemCommand command -> throw new IllegalStateException("no handler for " + command);
+            case OrderCommand command -> throw new IllegalStateException("no handler for " + command);
         };
         publisher.publishEvents(events, envelope.causing());
     }

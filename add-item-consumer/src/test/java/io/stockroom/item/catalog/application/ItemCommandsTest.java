@@ -1,6 +1,8 @@
 package io.stockroom.item.catalog.application;
 
 import io.stockroom.contracts.CommandOutcome;
+import io.stockroom.contracts.Event;
+import io.stockroom.contracts.RejectionCode;
 import io.stockroom.contracts.item.CreateItem;
 import io.stockroom.contracts.item.DeleteItem;
 import io.stockroom.contracts.item.ItemCreated;
@@ -34,7 +36,7 @@ class ItemCommandsTest {
         return new ItemDetails(name, "Titan", "watches", new Money(new BigDecimal("4999"), "INR"), Map.of(), 2);
     }
 
-    private static CommandOutcome outcome(List<Record> events) {
+    private static CommandOutcome outcome(List<Event> events) {
         return (CommandOutcome) events.getLast();
     }
 
@@ -43,7 +45,7 @@ class ItemCommandsTest {
         CreateItem create = new CreateItem("c1", "SKU-1", details("Edge"));
 
         commands.create(create, NOW);
-        List<Record> again = commands.create(create, NOW);
+        List<Event> again = commands.create(create, NOW);
 
         assertThat(outcome(again).status()).isEqualTo(CommandOutcome.Status.APPLIED);
         assertThat(again.getFirst()).isInstanceOf(ItemCreated.class);
@@ -56,7 +58,7 @@ class ItemCommandsTest {
 
         CommandOutcome refused = outcome(commands.create(new CreateItem("c2", "SKU-1", details("Raga")), NOW));
 
-        assertThat(refused.reasonCode()).isEqualTo("SKU_EXISTS");
+        assertThat(refused.reasonCode()).isEqualTo(RejectionCode.SKU_EXISTS);
         assertThat(items.find("SKU-1").orElseThrow().details().name()).isEqualTo("Edge");
     }
 
@@ -69,8 +71,8 @@ class ItemCommandsTest {
         CommandOutcome unknown = outcome(commands.update(new UpdateItem("u3", "SKU-9", 1, details("X")), NOW));
         CommandOutcome repeated = outcome(commands.update(new UpdateItem("u1", "SKU-1", 1, details("Edge II")), NOW));
 
-        assertThat(stale.reasonCode()).isEqualTo("STALE_VERSION");
-        assertThat(unknown.reasonCode()).isEqualTo("UNKNOWN_SKU");
+        assertThat(stale.reasonCode()).isEqualTo(RejectionCode.STALE_VERSION);
+        assertThat(unknown.reasonCode()).isEqualTo(RejectionCode.UNKNOWN_SKU);
         assertThat(repeated.status()).isEqualTo(CommandOutcome.Status.APPLIED);
         assertThat(items.find("SKU-1").orElseThrow().version()).isEqualTo(2);
     }
@@ -84,7 +86,7 @@ class ItemCommandsTest {
         units.put("SKU-1", 0L);
         CommandOutcome deleted = outcome(commands.delete(new DeleteItem("d2", "SKU-1", 1), NOW));
 
-        assertThat(refused.reasonCode()).isEqualTo("ITEM_HAS_STOCK");
+        assertThat(refused.reasonCode()).isEqualTo(RejectionCode.ITEM_HAS_STOCK);
         assertThat(deleted.status()).isEqualTo(CommandOutcome.Status.APPLIED);
         assertThat(items.find("SKU-1").orElseThrow().deleted()).isTrue();
     }

@@ -59,6 +59,16 @@ public final class Accounts {
                 clock.instant()));
     }
 
+    /**
+     * Stores a new hash of the same password (a stronger algorithm or setting) if the stored one is still
+     * {@code expectedHash}.
+     *
+     * @return true if it was replaced
+     */
+    public boolean replacePasswordHash(String username, String expectedHash, String newHash) {
+        return users.replacePasswordHash(Credentials.normalise(username), expectedHash, newHash);
+    }
+
     public Optional<UserAccount> find(String username) {
         return users.find(Credentials.normalise(username));
     }

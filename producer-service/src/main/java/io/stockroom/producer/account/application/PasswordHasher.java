@@ -1,6 +1,6 @@
 package io.stockroom.producer.account.application;
 
-/** Hashes passwords with the adaptive hash the login checks against (Spring's delegating encoder, bcrypt). */
+/** Hashes passwords with the adaptive hash the login checks against (Spring's delegating encoder, Argon2id). */
 @FunctionalInterface
 public interface PasswordHasher {
 

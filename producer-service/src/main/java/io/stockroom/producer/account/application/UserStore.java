@@ -12,5 +12,8 @@ public interface UserStore {
     /** @return false when a user of that name already exists (nothing is changed then) */
     boolean insert(UserAccount account);
 
+    /** @return false when the user does not exist or its hash is no longer {@code expectedHash} */
+    boolean replacePasswordHash(String username, String expectedHash, String newHash);
+
     long count();
 }

@@ -1,5 +1,6 @@
 package io.stockroom.producer.catalogue.application;
 
+import io.stockroom.contracts.Event;
 import io.stockroom.contracts.item.ItemCreated;
 import io.stockroom.contracts.item.ItemDeleted;
 import io.stockroom.contracts.item.ItemUpdated;
@@ -20,7 +21,7 @@ public final class ReadSideUpdates {
     }
 
     /** @return true if the event changed the read model; false for events it does not keep or older versions */
-    public boolean apply(Record event) {
+    public boolean apply(Event event) {
         return switch (event) {
             case ItemCreated e -> model.applyItem(e.sku(), e.details(), e.version(), false);
             case ItemUpdated e -> model.applyItem(e.sku(), e.details(), e.version(), false);

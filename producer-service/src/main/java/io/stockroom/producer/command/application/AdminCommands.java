@@ -1,6 +1,7 @@
 package io.stockroom.producer.command.application;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.stockroom.contracts.Command;
 import io.stockroom.contracts.MessageType;
 import io.stockroom.producer.command.domain.ActionStatus;
 import io.stockroom.producer.command.domain.AdminAction;
@@ -11,7 +12,6 @@ import io.stockroom.support.messaging.MessagePublisher;
 import io.stockroom.support.messaging.PublishContext;
 import io.stockroom.support.messaging.PublishFailedException;
 
-import java.lang.reflect.RecordComponent;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
@@ -47,17 +47,12 @@ public final class AdminCommands {
      * Records and sends a command. Submitting a command id that was already sent sends nothing and answers with the
      * stored status ({@link CommandReceipt#repeated()}); one that was recorded but never confirmed is sent again.
      *
-     * @param command a record of {@code type}'s payload type with a {@code commandId} component
      * @throws CommandNotSentException when the broker did not confirm the command
-     * @throws IllegalArgumentException when the command does not match its type, or the type is not a command
      */
-    public CommandReceipt submit(Requester requester, MessageType type, Record command) {
-        if (!type.isCommand() || !type.payloadType().isInstance(command)) {
-            throw new IllegalArgumentException(command.getClass().getSimpleName() + " is not a " + type.routingKey());
-        }
-        String commandId = component(command, "commandId").orElseThrow(() ->
-                new IllegalArgumentException(command.getClass().getSimpleName() + " has no commandId"));
-        AdminAction action = AdminAction.pending(commandId, type.routingKey(), subjectOf(command),
+    public CommandReceipt submit(Requester requester, Command command) {
+        MessageType type = MessageType.of(command);
+        String commandId = command.commandId();
+        AdminAction action = AdminAction.pending(commandId, type.routingKey(), command.subject(),
                 requester.username(), requester.clientAddress(), clock.instant());
         if (!actions.insert(action)) {
             AdminAction existing = actions.find(commandId).orElseThrow();
@@ -67,7 +62,7 @@ public final class AdminCommands {
             actions.markRetrying(commandId);
         }
         try {
-            publisher.publish(type, command, new PublishContext(commandId, commandId, requester.actor()));
+            publisher.publish(command, new PublishContext(commandId, commandId, requester.actor()));
         } catch (PublishFailedException e) {
             actions.markNotSent(commandId, e.getMessage(), clock.instant());
             meters.counter("stockroom.producer.commands.failed", "type", type.routingKey()).increment();
@@ -90,28 +85,5 @@ public final class AdminCommands {
     /** The audit log narrowed to a status and/or a command type (null: any); {@code size} is capped. */
     public PageOf<AdminAction> recent(ActionStatus status, String commandType, int page, int size) {
         return actions.page(status, commandType, Math.max(page, 0), Math.clamp(size, 1, PAGE_SIZE_MAX));
-    }
-
-    /** What the command is about, for display: its SKU, location code or order id. */
-    static String subjectOf(Record command) {
-        Optional<String> sku = component(command, "sku");
-        Optional<String> location = component(command, "location");
-        if (sku.isPresent()) {
-            return location.map(code -> sku.get() + "@" + code).orElse(sku.get());
-        }
-        return component(command, "code").or(() -> component(command, "orderId")).orElse(null);
-    }
-
-    private static Optional<String> component(Record record, String name) {
-        for (RecordComponent component : record.getClass().getRecordComponents()) {
-            if (component.getName().equals(name) && component.getType() == String.class) {
-                try {
-                    return Optional.ofNullable((String) component.getAccessor().invoke(record));
-                } catch (ReflectiveOperationException e) {
-                    throw new IllegalStateException("cannot read " + name + " of " + record, e);
-                }
-            }
-        }
-        return Optional.empty();
     }
 }

@@ -16,7 +16,8 @@ public final class CommandOutcomes {
     public boolean apply(CommandOutcome outcome) {
         ActionStatus status = outcome.status() == CommandOutcome.Status.APPLIED
                 ? ActionStatus.APPLIED : ActionStatus.REJECTED;
-        return actions.complete(outcome.commandId(), status, outcome.reasonCode(), outcome.detail(),
+        return actions.complete(outcome.commandId(), status,
+                outcome.reasonCode() == null ? null : outcome.reasonCode().name(), outcome.detail(),
                 outcome.occurredAt());
     }
 }

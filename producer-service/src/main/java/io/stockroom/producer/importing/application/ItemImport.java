@@ -1,6 +1,5 @@
 package io.stockroom.producer.importing.application;
 
-import io.stockroom.contracts.MessageType;
 import io.stockroom.producer.command.application.AdminCommands;
 import io.stockroom.producer.command.domain.CommandReceipt;
 import io.stockroom.producer.common.Requester;
@@ -158,9 +157,9 @@ public final class ItemImport {
             return new ImportRow(lineNo, row.sku(), ImportRow.VALID, null, null);
         }
         try {
-            boolean repeated = this.commands.submit(requester, MessageType.CREATE_ITEM, commands.create()).repeated();
+            boolean repeated = this.commands.submit(requester, commands.create()).repeated();
             if (commands.receive() != null) {
-                repeated &= this.commands.submit(requester, MessageType.RECEIVE_STOCK, commands.receive()).repeated();
+                repeated &= this.commands.submit(requester, commands.receive()).repeated();
             }
             return new ImportRow(lineNo, row.sku(), repeated ? ImportRow.DUPLICATE : ImportRow.ACCEPTED, baseId, null);
         } catch (IllegalArgumentException refused) {

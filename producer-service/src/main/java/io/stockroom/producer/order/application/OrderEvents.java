@@ -4,6 +4,7 @@ import io.stockroom.contracts.order.AllocatedLine;
 import io.stockroom.contracts.order.LineRejection;
 import io.stockroom.contracts.order.OrderCancelled;
 import io.stockroom.contracts.order.OrderConfirmed;
+import io.stockroom.contracts.order.OrderEvent;
 import io.stockroom.contracts.order.OrderFulfilled;
 import io.stockroom.contracts.order.OrderRejected;
 import io.stockroom.producer.order.domain.OrderLineView;
@@ -21,19 +22,28 @@ public final class OrderEvents {
         this.store = store;
     }
 
-    /** @return true if the event changed a view; false for other events and for stale ones */
-    public boolean apply(Record event) {
+    /** @return true if the event changed a view; false for a stale one */
+    public boolean apply(OrderEvent event) {
+        return applyAll(List.of(event)) > 0;
+    }
+
+    /** Applies a batch of events in one write. @return how many views changed */
+    public int applyAll(List<OrderEvent> events) {
+        return store.applyAll(events.stream().map(OrderEvents::change).toList());
+    }
+
+    private static OrderStore.Change change(OrderEvent event) {
         return switch (event) {
-            case OrderConfirmed e -> store.applyEvent(e.orderId(), e.customer(), OrderStatus.CONFIRMED, e.version(),
-                    e.occurredAt(), null, e.lines().stream().map(OrderEvents::line).toList(), null);
-            case OrderRejected e -> store.applyEvent(e.orderId(), e.customer(), OrderStatus.REJECTED, e.version(),
-                    e.occurredAt(), summary(e.lines()), null, e.lines().stream().map(OrderEvents::rejection).toList());
-            case OrderCancelled e -> store.applyEvent(e.orderId(), e.customer(), OrderStatus.CANCELLED, e.version(),
-                    e.occurredAt(), "Cancelled by " + e.cancelledBy() + (e.reason() == null ? "" : ": " + e.reason()),
-                    null, null);
-            case OrderFulfilled e -> store.applyEvent(e.orderId(), e.customer(), OrderStatus.FULFILLED, e.version(),
-                    e.occurredAt(), "Fulfilled by " + e.fulfilledBy(), null, null);
-            default -> false;
+            case OrderConfirmed e -> new OrderStore.Change(e.orderId(), e.customer(), OrderStatus.CONFIRMED,
+                    e.version(), e.occurredAt(), null, e.lines().stream().map(OrderEvents::line).toList(), null);
+            case OrderRejected e -> new OrderStore.Change(e.orderId(), e.customer(), OrderStatus.REJECTED,
+                    e.version(), e.occurredAt(), summary(e.lines()), null,
+                    e.lines().stream().map(OrderEvents::rejection).toList());
+            case OrderCancelled e -> new OrderStore.Change(e.orderId(), e.customer(), OrderStatus.CANCELLED,
+                    e.version(), e.occurredAt(), "Cancelled by " + e.cancelledBy()
+                    + (e.reason() == null ? "" : ": " + e.reason()), null, null);
+            case OrderFulfilled e -> new OrderStore.Change(e.orderId(), e.customer(), OrderStatus.FULFILLED,
+                    e.version(), e.occurredAt(), "Fulfilled by " + e.fulfilledBy(), null, null);
         };
     }
 

@@ -19,8 +19,6 @@ public interface OrderStore {
 
     Optional<OrderView> find(String orderId);
 
-    void markPublished(String orderId);
-
     /** Counts beyond this are reported as this (a filtered count on a large collection is not free). */
     int COUNT_MAX = 10_000;
 
@@ -34,13 +32,20 @@ public interface OrderStore {
     PageOf<OrderView> search(OrderSearch search);
 
     /**
-     * Applies an order event if it is newer than the stored version; creates the view if the order was placed
-     * elsewhere.
+     * What an order event changes in a view.
      *
      * @param lines      the allocated lines (confirmations) or null to keep the stored ones
      * @param rejections the line rejections (rejections) or null to keep the stored ones
-     * @return true if the view changed
      */
-    boolean applyEvent(String orderId, String customer, OrderStatus status, long version, Instant at, String detail,
-                       List<OrderLineView> lines, List<RejectionView> rejections);
+    record Change(String orderId, String customer, OrderStatus status, long version, Instant at, String detail,
+                  List<OrderLineView> lines, List<RejectionView> rejections) {
+    }
+
+    /**
+     * Applies each change whose version is newer than the stored one, all in one write; creates the view of an
+     * order placed elsewhere.
+     *
+     * @return how many views changed
+     */
+    int applyAll(List<Change> changes);
 }

@@ -1,7 +1,6 @@
 package io.stockroom.producer.order.application;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.stockroom.contracts.MessageType;
 import io.stockroom.contracts.order.CancelOrder;
 import io.stockroom.contracts.order.FulfilOrder;
 import io.stockroom.contracts.order.OrderLine;
@@ -24,15 +23,15 @@ import io.stockroom.support.messaging.PublishFailedException;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * Placing, reading, cancelling and fulfilling orders. Placement is idempotent per (user, key): the order id is
- * derived from both, the view is inserted before the command is published, and a retry finds the view (and
- * re-sends the command only if the broker never confirmed it).
+ * derived from both, the view is inserted before the command is published, and a retry finds the view (and sends
+ * the command again while the order has not settled, in case the broker never confirmed it).
  */
 public final class Orders {
 
@@ -58,7 +57,9 @@ public final class Orders {
     }
 
     /**
-     * Places an order for the requester.
+     * Places an order for the requester: one write (the view) and one confirmed publish. A retry with the same key
+     * answers with the stored order; while that order is not settled yet, its command is sent again (the consumer
+     * places each order id once, so a second delivery changes nothing), built from what was stored first.
      *
      * @throws IllegalArgumentException for a bad key or bad lines (the contract record validates them)
      * @throws CommandNotSentException  when the broker did not confirm the command (a retry with the key resends)
@@ -66,35 +67,51 @@ public final class Orders {
     public PlacementResult place(Requester requester, String idempotencyKey, List<OrderLine> lines,
                                  SourcingStrategy sourcing) {
         String orderId = OrderIds.of(requester.username(), idempotencyKey);
-        Instant now = clock.instant();
+        // Milliseconds, as the view stores it: a resent command is then the very same command.
         PlaceOrder command = new PlaceOrder(orderId, requester.username(), lines,
-                sourcing == null ? SourcingStrategy.MOST_AVAILABLE : sourcing, now);
+                sourcing == null ? SourcingStrategy.MOST_AVAILABLE : sourcing,
+                clock.instant().truncatedTo(ChronoUnit.MILLIS));
         Optional<OrderView> existing = store.find(orderId);
-        if (existing.isPresent() && existing.get().published()) {
-            return new PlacementResult.Placed(existing.get(), false);
+        if (existing.isPresent()) {
+            return again(requester, existing.get());
         }
-        if (existing.isEmpty()) {
-            Duration wait = placementLimit.tryTake(requester.username());
-            if (!wait.isZero()) {
-                meters.counter("stockroom.producer.orders.rate_limited").increment();
-                return new PlacementResult.RateLimited(wait);
-            }
-            if (!store.insert(placed(command, prices))) {
-                OrderView raced = store.find(orderId).orElseThrow();
-                if (raced.published()) {
-                    return new PlacementResult.Placed(raced, false);
-                }
-            }
+        Duration wait = placementLimit.tryTake(requester.username());
+        if (!wait.isZero()) {
+            meters.counter("stockroom.producer.orders.rate_limited").increment();
+            return new PlacementResult.RateLimited(wait);
         }
+        OrderView view = placed(command, prices);
+        if (!store.insert(view)) {
+            // A request with the same key got there first; it sends the command.
+            return new PlacementResult.Placed(store.find(orderId).orElseThrow(), false);
+        }
+        send(command, requester);
+        meters.counter("stockroom.producer.orders.placed").increment();
+        return new PlacementResult.Placed(view, true);
+    }
+
+    /** The answer to a repeated key: the stored order, whose command is sent again until the order settles. */
+    private PlacementResult again(Requester requester, OrderView stored) {
+        if (stored.status() == OrderStatus.PLACED) {
+            send(commandOf(stored), requester);
+        }
+        return new PlacementResult.Placed(stored, false);
+    }
+
+    private void send(PlaceOrder command, Requester requester) {
         try {
-            publisher.publish(MessageType.PLACE_ORDER, command,
-                    new PublishContext(orderId, "http:" + orderId, requester.actor()));
+            publisher.publish(command, new PublishContext(command.orderId(), "http:" + command.orderId(),
+                    requester.actor()));
         } catch (PublishFailedException e) {
             throw new CommandNotSentException("The order could not be sent: " + e.getMessage(), e);
         }
-        store.markPublished(orderId);
-        meters.counter("stockroom.producer.orders.placed").increment();
-        return new PlacementResult.Placed(store.find(orderId).orElseThrow(), existing.isEmpty());
+    }
+
+    private static PlaceOrder commandOf(OrderView stored) {
+        return new PlaceOrder(stored.orderId(), stored.customer(), stored.lines().stream()
+                .map(line -> new OrderLine(line.sku(), line.quantity(), line.location())).toList(),
+                stored.sourcing() == null ? SourcingStrategy.MOST_AVAILABLE : SourcingStrategy.valueOf(stored.sourcing()),
+                stored.placedAt());
     }
 
     private static OrderView placed(PlaceOrder command, PriceList prices) {
@@ -106,7 +123,7 @@ public final class Orders {
         }
         return new OrderView(command.orderId(), command.customer(), OrderStatus.PLACED, lines, List.of(),
                 List.of(new StatusChange(OrderStatus.PLACED, command.placedAt(), null)), 0, command.placedAt(),
-                command.sourcing().name(), false);
+                command.sourcing().name());
     }
 
     /** The requester's orders, newest first. */
@@ -137,7 +154,7 @@ public final class Orders {
             return new OrderAction.NotFound(orderId);
         }
         CancelOrder command = new CancelOrder(commands.newCommandId(), orderId, reason);
-        return new OrderAction.Sent(commands.submit(requester, MessageType.CANCEL_ORDER, command));
+        return new OrderAction.Sent(commands.submit(requester, command));
     }
 
     /** Marks an order shipped (admins only; the web layer checks the role, the consumer checks it again). */
@@ -145,7 +162,7 @@ public final class Orders {
         if (!requester.isAdmin() || store.find(orderId).isEmpty()) {
             return new OrderAction.NotFound(orderId);
         }
-        return new OrderAction.Sent(commands.submit(requester, MessageType.FULFIL_ORDER,
+        return new OrderAction.Sent(commands.submit(requester,
                 new FulfilOrder(commands.newCommandId(), orderId)));
     }
 }

@@ -2,7 +2,13 @@ package io.stockroom.producer.web.account;
 
 import io.stockroom.producer.account.application.Accounts;
 import io.stockroom.producer.account.domain.RegistrationResult;
+import io.stockroom.producer.common.KeyedRateLimiter;
+import io.stockroom.producer.config.ProducerConfiguration.RegistrationLimit;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -10,14 +16,22 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 
-/** Self-service registration of shoppers; a successful registration goes on to the sign-in page. */
+import java.time.Duration;
+
+/**
+ * Self-service registration of shoppers; a successful registration goes on to the sign-in page. Every submission
+ * takes a token from the same per-address limit as {@code POST /api/accounts}, so neither door is open when the
+ * other is shut.
+ */
 @Controller("ui.registrationController")
 class RegistrationController {
 
     private final Accounts accounts;
+    private final KeyedRateLimiter limiter;
 
-    RegistrationController(Accounts accounts) {
+    RegistrationController(Accounts accounts, RegistrationLimit limit) {
         this.accounts = accounts;
+        this.limiter = limit.limiter();
     }
 
     @GetMapping("/register")
@@ -27,7 +41,17 @@ class RegistrationController {
     }
 
     @PostMapping("/register")
-    String register(@Valid @ModelAttribute("registration") RegistrationForm form, BindingResult errors) {
+    String register(@Valid @ModelAttribute("registration") RegistrationForm form, BindingResult errors,
+                    HttpServletRequest request, HttpServletResponse response) {
+        Duration wait = limiter.tryTake(request.getRemoteAddr());
+        if (!wait.isZero()) {
+            long minutes = Math.max(1, (wait.toSeconds() + 59) / 60);
+            response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, wait.toSeconds())));
+            errors.reject("rate-limited", "Too many registrations from your network. Try again in " + minutes
+                    + (minutes == 1 ? " minute." : " minutes."));
+            return "register";
+        }
         if (!errors.hasFieldErrors("password") && !form.passwordsMatch()) {
             errors.rejectValue("confirmPassword", "mismatch", "The two passwords are not the same.");
         }

@@ -1,5 +1,6 @@
 package io.stockroom.producer.web.admin;
 
+import io.stockroom.contracts.Command;
 import io.stockroom.contracts.MessageType;
 import io.stockroom.producer.command.application.AdminCommands;
 import io.stockroom.producer.command.application.CommandNotSentException;
@@ -32,16 +33,17 @@ public class CommandSender {
     }
 
     /** One command of a bulk action: how to build it, and what it is in words. */
-    public record Bulk(Function<String, Record> build, String label) {
+    public record Bulk(Function<String, ? extends Command> build, String label) {
     }
 
     /**
+     * @param type  the command's type, checked against what {@code build} returns
      * @param build builds the contract record from a fresh command id; may throw IllegalArgumentException
      * @return true if the command was sent
      */
     public boolean send(Authentication authentication, HttpServletRequest request, MessageType type,
-                        Function<String, Record> build, String label, RedirectAttributes redirect) {
-        Record command;
+                        Function<String, ? extends Command> build, String label, RedirectAttributes redirect) {
+        Command command;
         try {
             command = build.apply(commands.newCommandId());
         } catch (IllegalArgumentException refused) {
@@ -49,7 +51,10 @@ public class CommandSender {
             return false;
         }
         try {
-            CommandReceipt receipt = commands.submit(Requesters.of(authentication, request), type, command);
+            if (MessageType.of(command) != type) {
+                throw new IllegalArgumentException(label + " built a " + MessageType.of(command) + ", not a " + type);
+            }
+            CommandReceipt receipt = commands.submit(Requesters.of(authentication, request), command);
             Flash.command(redirect, receipt.commandId(), label);
             return true;
         } catch (CommandNotSentException notSent) {
@@ -65,14 +70,14 @@ public class CommandSender {
      *
      * @return how many were sent
      */
-    public int sendAll(Authentication authentication, HttpServletRequest request, MessageType type, List<Bulk> bulk,
+    public int sendAll(Authentication authentication, HttpServletRequest request, List<Bulk> bulk,
                        RedirectAttributes redirect) {
         Requester requester = Requesters.of(authentication, request);
         List<CommandBanner> sent = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         for (Bulk one : bulk) {
             try {
-                CommandReceipt receipt = commands.submit(requester, type, one.build().apply(commands.newCommandId()));
+                CommandReceipt receipt = commands.submit(requester, one.build().apply(commands.newCommandId()));
                 sent.add(new CommandBanner(receipt.commandId(), one.label()));
             } catch (IllegalArgumentException refused) {
                 problems.add(one.label() + ": " + refused.getMessage());

@@ -64,6 +64,11 @@ class ItemsController {
     @PostMapping("/admin/items")
     String add(@Valid @ModelAttribute("item") NewItemForm form, BindingResult errors, Model model,
                Authentication authentication, HttpServletRequest request, RedirectAttributes redirect) {
+        if (errors.getTarget() == null) {
+            // Binding failed on a value of the wrong type (lowStockThreshold=abc): no form to show again.
+            Flash.error(redirect, "The item was not added: the low-stock level must be a whole number.");
+            return "redirect:/admin/items/new";
+        }
         if (errors.hasErrors()) {
             model.addAttribute("flashError", "The item was not added: check the highlighted fields.");
             return form(model);

@@ -6,6 +6,7 @@ import io.stockroom.contracts.location.LocationType;
 import io.stockroom.contracts.location.ReactivateLocation;
 import io.stockroom.producer.catalogue.application.Catalogue;
 import io.stockroom.producer.catalogue.domain.LocationView;
+import io.stockroom.producer.web.Flash;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
@@ -74,11 +75,15 @@ class LocationsController {
     @PostMapping("/admin/locations/{code}/edit")
     String save(@PathVariable String code, @Valid @ModelAttribute("location") LocationForm form, BindingResult errors,
                 Model model, Authentication auth, HttpServletRequest request, RedirectAttributes redirect) {
-        if (!code.equals(form.code())) {
+        if (errors.getTarget() != null && !code.equals(form.code())) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "the code of a location cannot change");
         }
         checkType(form, errors);
         if (errors.hasErrors()) {
+            if (errors.getTarget() == null) {
+                Flash.error(redirect, "Nothing was saved: the priority must be a whole number.");
+                return "redirect:/admin/locations/" + code + "/edit";
+            }
             model.addAttribute("flashError", "Nothing was saved: check the highlighted fields.");
             return edit(code, model);
         }
@@ -88,7 +93,8 @@ class LocationsController {
     }
 
     private static void checkType(LocationForm form, BindingResult errors) {
-        if (!errors.hasFieldErrors("type") && Arrays.stream(LocationType.values())
+        // No form object when binding failed on a value of the wrong type (priority=abc): nothing more to check.
+        if (errors.getTarget() != null && !errors.hasFieldErrors("type") && Arrays.stream(LocationType.values())
                 .noneMatch(t -> t.name().equals(form.type()))) {
             errors.rejectValue("type", "unknown", "Choose a type from the list.");
         }

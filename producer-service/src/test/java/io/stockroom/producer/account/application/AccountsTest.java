@@ -33,6 +33,13 @@ class AccountsTest {
         }
 
         @Override
+        public boolean replacePasswordHash(String username, String expectedHash, String newHash) {
+            UserAccount current = users.get(username);
+            return current != null && current.passwordHash().equals(expectedHash) && users.replace(username, current,
+                    new UserAccount(username, newHash, current.roles(), current.enabled(), current.createdAt()));
+        }
+
+        @Override
         public long count() {
             return users.size();
         }
@@ -74,5 +81,15 @@ class AccountsTest {
         assertThat(users.users.get("root").passwordHash()).isEqualTo("{test}21");
         assertThatThrownBy(() -> accounts.ensureAdmin("admin", "short")).isInstanceOf(IllegalArgumentException.class);
         assertThat(Set.copyOf(users.users.keySet())).containsExactly("root");
+    }
+
+    @Test
+    void a_password_hash_is_replaced_only_while_it_is_still_the_one_verified() {
+        accounts.register("alice", "correct horse battery");
+
+        assertThat(accounts.replacePasswordHash("Alice", "{old}", "{argon2}new")).isFalse();
+        assertThat(accounts.replacePasswordHash("Alice", "{test}21", "{argon2}new")).isTrue();
+        assertThat(users.users.get("alice").passwordHash()).isEqualTo("{argon2}new");
+        assertThat(accounts.replacePasswordHash("nobody", "{test}21", "{argon2}new")).isFalse();
     }
 }

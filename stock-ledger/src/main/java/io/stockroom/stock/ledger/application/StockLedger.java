@@ -21,12 +21,20 @@ public interface StockLedger {
     MovementResult apply(Movement movement);
 
     /**
-     * Applies several movements, in order, each on its own terms. This is the seam for grouping movements of one
-     * record into fewer updates; the default applies them one by one.
+     * Applies several movements, each at most once and on its own terms, with as few writes as the store allows:
+     * movements of one record share one guarded update, and those that do not fit (in the order given) are refused
+     * while the rest apply. Operation ids must be distinct.
+     *
+     * @return one result per movement, in the same order
      */
-    default List<MovementResult> applyAll(List<Movement> movements) {
-        return movements.stream().map(this::apply).toList();
-    }
+    List<MovementResult> applyAll(List<Movement> movements);
+
+    /**
+     * As {@link #applyAll}, for operations the caller knows were never attempted: their ids derive from a document
+     * the caller has just created, before which no such operation can exist. Skips the ledger look-up that catches
+     * repeats (the markers still guard every update).
+     */
+    List<MovementResult> applyAllNew(List<Movement> movements);
 
     /** True when the operation changed {@code key}'s record (whether or not its ledger entry is written yet). */
     boolean isApplied(String operationId, StockKey key);

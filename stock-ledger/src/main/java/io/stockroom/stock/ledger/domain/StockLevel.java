@@ -12,6 +12,13 @@ public record StockLevel(StockKey key, StockLevels levels, int lowStockThreshold
         return levels.available();
     }
 
+    /** The record as it would be after {@code movement}, which the caller checked it allows. */
+    public StockLevel after(Movement movement) {
+        return new StockLevel(key, new StockLevels(levels.onHand() + movement.onHandDelta(),
+                levels.reserved() + movement.reservedDelta(), levels.available() + movement.availableDelta()),
+                lowStockThreshold, version + 1);
+    }
+
     public boolean isEmpty() {
         return levels.onHand() == 0 && levels.reserved() == 0;
     }

@@ -1,7 +1,7 @@
 package io.stockroom.stock.audit.application;
 
 import io.stockroom.contracts.CommandOutcome;
-import io.stockroom.contracts.MessageType;
+import io.stockroom.contracts.Event;
 import io.stockroom.contracts.stock.AuditStock;
 import io.stockroom.contracts.stock.StockAuditCompleted;
 import io.stockroom.stock.CommandContext;
@@ -19,13 +19,12 @@ public final class StockAudit {
         this.ledger = ledger;
     }
 
-    public List<Record> run(AuditStock command, CommandContext context) {
+    public List<Event> run(AuditStock command, CommandContext context) {
         AuditReport report = ledger.audit(StockAuditCompleted.DRIFTS_LISTED_MAX);
         String detail = report.recordsChecked() + " records checked, " + report.driftCount() + " drifted, "
                 + report.invariantViolations() + " break the level invariant";
         return List.of(new StockAuditCompleted(command.commandId(), report.recordsChecked(), report.drifts(),
                         report.driftCount() > report.drifts().size(), context.now()),
-                CommandOutcome.applied(command.commandId(), MessageType.AUDIT_STOCK, "all stock", detail,
-                        context.now()));
+                CommandOutcome.applied(command, detail, context.now()));
     }
 }

@@ -1,10 +1,12 @@
 package io.stockroom.stock.location.application;
 
 import io.stockroom.contracts.CommandOutcome;
-import io.stockroom.contracts.MessageType;
+import io.stockroom.contracts.Event;
+import io.stockroom.contracts.RejectionCode;
 import io.stockroom.contracts.location.CreateLocation;
 import io.stockroom.contracts.location.DeactivateLocation;
 import io.stockroom.contracts.location.LocationChanged;
+import io.stockroom.contracts.location.LocationCommand;
 import io.stockroom.contracts.location.ReactivateLocation;
 import io.stockroom.contracts.location.UpdateLocation;
 import io.stockroom.stock.CommandContext;
@@ -23,53 +25,49 @@ public final class LocationCommands {
     }
 
     /** A repeated create with the same description is a success; a different place under a taken code is not. */
-    public List<Record> create(CreateLocation command, CommandContext context) {
+    public List<Event> create(CreateLocation command, CommandContext context) {
         Location location = new Location(command.code(), command.name(), command.type(), command.priority(), true, 1);
         if (!locations.insert(location)) {
             Location existing = locations.find(command.code()).orElseThrow();
             if (!existing.sameDescriptionAs(command.name(), command.type(), command.priority())) {
-                return List.of(CommandOutcome.rejected(command.commandId(), MessageType.CREATE_LOCATION,
-                        command.code(), "LOCATION_EXISTS", "Location " + command.code() + " already exists as '"
-                                + existing.name() + "'", context.now()));
+                return List.of(CommandOutcome.rejected(command, RejectionCode.LOCATION_EXISTS, "Location "
+                        + command.code() + " already exists as '" + existing.name() + "'", context.now()));
             }
             location = existing;
         }
         return List.of(changed(location, LocationChanged.Change.REGISTERED, context),
-                CommandOutcome.applied(command.commandId(), MessageType.CREATE_LOCATION, command.code(),
-                        "Location " + command.code() + " registered", context.now()));
+                CommandOutcome.applied(command, "Location " + command.code() + " registered", context.now()));
     }
 
     /** Renames a location or changes its type or priority; the same change twice is applied once. */
-    public List<Record> update(UpdateLocation command, CommandContext context) {
+    public List<Event> update(UpdateLocation command, CommandContext context) {
         Optional<Location> updated = locations.describe(command.code(), command.name(), command.type(),
                 command.priority());
         if (updated.isEmpty()) {
-            return List.of(CommandOutcome.rejected(command.commandId(), MessageType.UPDATE_LOCATION, command.code(),
-                    "UNKNOWN_LOCATION", "There is no location " + command.code(), context.now()));
+            return List.of(CommandOutcome.rejected(command, RejectionCode.UNKNOWN_LOCATION,
+                    "There is no location " + command.code(), context.now()));
         }
         return List.of(changed(updated.get(), LocationChanged.Change.UPDATED, context),
-                CommandOutcome.applied(command.commandId(), MessageType.UPDATE_LOCATION, command.code(),
-                        "Location " + command.code() + " saved", context.now()));
+                CommandOutcome.applied(command, "Location " + command.code() + " saved", context.now()));
     }
 
-    public List<Record> deactivate(DeactivateLocation command, CommandContext context) {
-        return setActive(command.commandId(), MessageType.DEACTIVATE_LOCATION, command.code(), false, context);
+    public List<Event> deactivate(DeactivateLocation command, CommandContext context) {
+        return setActive(command, command.code(), false, context);
     }
 
-    public List<Record> reactivate(ReactivateLocation command, CommandContext context) {
-        return setActive(command.commandId(), MessageType.REACTIVATE_LOCATION, command.code(), true, context);
+    public List<Event> reactivate(ReactivateLocation command, CommandContext context) {
+        return setActive(command, command.code(), true, context);
     }
 
-    private List<Record> setActive(String commandId, MessageType type, String code, boolean active,
-                                   CommandContext context) {
+    private List<Event> setActive(LocationCommand command, String code, boolean active, CommandContext context) {
         Optional<Location> updated = locations.setActive(code, active);
         if (updated.isEmpty()) {
-            return List.of(CommandOutcome.rejected(commandId, type, code, "UNKNOWN_LOCATION",
+            return List.of(CommandOutcome.rejected(command, RejectionCode.UNKNOWN_LOCATION,
                     "There is no location " + code, context.now()));
         }
         LocationChanged.Change change = active ? LocationChanged.Change.REACTIVATED
                 : LocationChanged.Change.DEACTIVATED;
-        return List.of(changed(updated.get(), change, context), CommandOutcome.applied(commandId, type, code,
+        return List.of(changed(updated.get(), change, context), CommandOutcome.applied(command,
                 "Location " + code + (active ? " is active" : " is inactive"), context.now()));
     }
 

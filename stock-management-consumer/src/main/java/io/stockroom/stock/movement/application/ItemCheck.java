@@ -1,7 +1,8 @@
 package io.stockroom.stock.movement.application;
 
 import io.stockroom.contracts.CommandOutcome;
-import io.stockroom.contracts.MessageType;
+import io.stockroom.contracts.RejectionCode;
+import io.stockroom.contracts.stock.StockCommand;
 import io.stockroom.stock.CommandContext;
 import io.stockroom.stock.ledger.domain.StockKey;
 import io.stockroom.support.messaging.TransientFailure;
@@ -24,14 +25,14 @@ public final class ItemCheck {
         this.itemArrivalGrace = itemArrivalGrace;
     }
 
-    Optional<CommandOutcome> check(String commandId, MessageType type, StockKey key, CommandContext context) {
+    Optional<CommandOutcome> check(StockCommand command, StockKey key, CommandContext context) {
         if (catalog.lowStockThresholdOf(key.sku()).isPresent()) {
             return Optional.empty();
         }
         if (context.sentAt().plus(itemArrivalGrace).isAfter(context.now())) {
             throw new TransientFailure("item " + key.sku() + " is not in the catalogue yet; waiting for it");
         }
-        return Optional.of(CommandOutcome.rejected(commandId, type, key.id(), "UNKNOWN_SKU",
+        return Optional.of(CommandOutcome.rejected(command, RejectionCode.UNKNOWN_SKU,
                 "There is no item " + key.sku() + " in the catalogue", context.now()));
     }
 }

@@ -4,34 +4,68 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.stockroom.contracts.Topology;
 import io.stockroom.order.adapter.out.metrics.MicrometerOrderMetrics;
 import io.stockroom.order.adapter.out.persistence.MongoOrders;
-import io.stockroom.order.adapter.out.persistence.MongoStockPlaces;
+import io.stockroom.order.adapter.out.persistence.MongoSourcingSnapshot;
+import io.stockroom.order.adapter.out.projection.SourcingProjection;
+import io.stockroom.order.application.BatchPlacement;
 import io.stockroom.order.application.OrderLifecycle;
+import io.stockroom.order.application.OrderMetrics;
 import io.stockroom.order.application.OrderPlacement;
 import io.stockroom.order.application.Orders;
 import io.stockroom.stock.ledger.adapter.out.persistence.MongoStockLedger;
 import io.stockroom.stock.ledger.application.StockLedger;
 import io.stockroom.support.messaging.MessagePublisher;
 import io.stockroom.support.messaging.ReliableMessaging;
+import io.stockroom.support.messaging.ReloadOnReconnect;
 import io.stockroom.support.messaging.TopologyDeclarations;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.amqp.core.Declarable;
 import org.springframework.amqp.core.Declarables;
+import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
-/** Wires the order service: its queue, its stores, its application services. */
+/**
+ * Wires the order service: its command queue, its own queue of the events sourcing needs, its stores, its
+ * application services. Orders are taken only once the sourcing projection holds the stored state: the command
+ * container starts after the snapshot is read (the event queue is consumed before, so nothing falls between).
+ */
 @Configuration(proxyBeanMethods = false)
 class OrderMessagingConfiguration {
 
+    private static final Logger log = LoggerFactory.getLogger(OrderMessagingConfiguration.class);
+
+    /** This instance's queue of sourcing events: not durable, deleted with the instance, named per process. */
+    record SourcingQueueName(String value) {
+    }
+
     @Bean
-    Declarables orderTopology(TopologyDeclarations declarations) {
-        return new Declarables(declarations.workQueue(Topology.ORDER_COMMANDS_QUEUE, Topology.COMMANDS_EXCHANGE,
-                List.of(Topology.ORDER_COMMANDS_PATTERN)));
+    SourcingQueueName sourcingQueueName() {
+        return new SourcingQueueName(Topology.ORDER_SOURCING_QUEUE_PREFIX + UUID.randomUUID());
+    }
+
+    @Bean
+    Declarables orderTopology(TopologyDeclarations declarations, SourcingQueueName sourcing) {
+        List<Declarable> all = new ArrayList<>(declarations.workQueue(Topology.ORDER_COMMANDS_QUEUE,
+                Topology.COMMANDS_EXCHANGE, List.of(Topology.ORDER_COMMANDS_PATTERN)));
+        all.addAll(declarations.instanceQueue(sourcing.value(), Topology.EVENTS_EXCHANGE,
+                SourcingEventHandler.routingKeys()));
+        return new Declarables(all.stream().distinct().toList());
+    }
+
+    @Bean
+    SourcingProjection sourcingProjection() {
+        return new SourcingProjection();
     }
 
     @Bean
@@ -46,16 +80,55 @@ class OrderMessagingConfiguration {
     }
 
     @Bean
-    OrderCommandHandler orderCommandHandler(Orders orders, StockLedger ledger, MongoTemplate mongo,
-                                            MessagePublisher publisher, MeterRegistry meters, Clock clock,
-                                            @Value("${stockroom.orders.placement-grace:10s}") Duration grace) {
-        return new OrderCommandHandler(
-                new OrderPlacement(orders, ledger, new MongoStockPlaces(mongo), new MicrometerOrderMetrics(meters)),
-                new OrderLifecycle(orders, ledger, grace), publisher, clock);
+    OrderMetrics orderMetrics(MeterRegistry meters) {
+        return new MicrometerOrderMetrics(meters);
     }
 
     @Bean
+    BatchPlacement batchPlacement(Orders orders, StockLedger ledger, SourcingProjection places, OrderMetrics metrics) {
+        return new BatchPlacement(orders, ledger, places, new OrderPlacement(orders, ledger, places, metrics),
+                metrics);
+    }
+
+    @Bean
+    OrderCommandHandler orderCommandHandler(BatchPlacement placement, Orders orders, StockLedger ledger,
+                                            SourcingProjection places, MessagePublisher publisher, Clock clock,
+                                            @Value("${stockroom.orders.placement-grace:10s}") Duration grace) {
+        return new OrderCommandHandler(placement, new OrderLifecycle(orders, ledger, places, grace), publisher,
+                clock);
+    }
+
+    /** Started by {@link #takeOrdersOnceSourcingIsLoaded}, not with the context. */
+    @Bean
     SimpleMessageListenerContainer orderCommandsContainer(ReliableMessaging messaging, OrderCommandHandler handler) {
-        return messaging.commandContainer(Topology.ORDER_COMMANDS_QUEUE, handler);
+        SimpleMessageListenerContainer container = messaging.commandContainer(Topology.ORDER_COMMANDS_QUEUE, handler);
+        container.setAutoStartup(false);
+        return container;
+    }
+
+    @Bean
+    SimpleMessageListenerContainer sourcingEventsContainer(ReliableMessaging messaging, SourcingProjection projection,
+                                                           SourcingQueueName sourcing) {
+        return messaging.eventContainer(sourcing.value(), new SourcingEventHandler(projection));
+    }
+
+    @Bean
+    ApplicationRunner takeOrdersOnceSourcingIsLoaded(MongoTemplate mongo, SourcingProjection projection,
+                                                     SimpleMessageListenerContainer orderCommandsContainer) {
+        return arguments -> {
+            long started = System.nanoTime();
+            long documents = new MongoSourcingSnapshot(mongo).loadInto(projection);
+            log.info("Sourcing projection loaded from {} documents ({}) in {} ms; taking orders", documents,
+                    projection.size(), (System.nanoTime() - started) / 1_000_000);
+            orderCommandsContainer.start();
+        };
+    }
+
+    @Bean
+    ReloadOnReconnect sourcingReloadOnReconnect(ConnectionFactory connectionFactory, MongoTemplate mongo,
+                                                SourcingProjection projection) {
+        MongoSourcingSnapshot snapshot = new MongoSourcingSnapshot(mongo);
+        return ReloadOnReconnect.register(connectionFactory, "sourcing projection",
+                () -> snapshot.loadInto(projection));
     }
 }

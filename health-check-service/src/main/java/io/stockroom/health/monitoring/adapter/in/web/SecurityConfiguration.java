@@ -3,7 +3,6 @@ package io.stockroom.health.monitoring.adapter.in.web;
 import io.stockroom.health.config.HealthProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -19,11 +18,11 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
- * Who may read what. The page, its JSON API and the other actuator endpoints need the viewer account
+ * Who may read what. The page and its JSON API need the viewer account
  * ({@code STOCKROOM_HEALTH_USERNAME}/{@code STOCKROOM_HEALTH_PASSWORD}) over HTTP Basic, which browsers, scripts and
- * EventSource all handle; sessions are not created. {@code /actuator/health} and {@code /actuator/prometheus} stay
- * open for orchestrator probes and the Prometheus scraper (they reveal no secrets). Without a viewer account the
- * service starts only in the {@code dev} profile, with open read access, and says so loudly.
+ * EventSource all handle; sessions are not created. The actuator endpoints are not this chain's: service-support's
+ * actuator security comes first (bare health status for anyone, details and metrics for the actuator account). Without
+ * a viewer account the service starts only in the {@code dev} profile, with open read access, and says so loudly.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -45,7 +44,6 @@ class SecurityConfiguration {
             log.warn("DEV PROFILE: the health page and API are open to anyone who can reach this port");
         }
         http.authorizeHttpRequests(requests -> {
-                    requests.requestMatchers(EndpointRequest.to("health", "prometheus")).permitAll();
                     requests.requestMatchers("/assets/**", "/favicon.ico", "/error").permitAll();
                     if (open) {
                         requests.anyRequest().permitAll();

@@ -3,6 +3,7 @@ package io.stockroom.producer.account.adapter.out.persistence;
 import com.mongodb.client.MongoCollection;
 import io.stockroom.support.mongo.Inserts;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
 import io.stockroom.contracts.Role;
 import io.stockroom.producer.account.application.UserStore;
 import io.stockroom.producer.account.domain.UserAccount;
@@ -41,6 +42,16 @@ public final class MongoUsers implements UserStore {
                 .append("enabled", account.enabled())
                 .append("createdAt", Date.from(account.createdAt()));
         return Inserts.insertIfAbsent(users, document);
+    }
+
+    /** A conditional update: the filter carries the expected hash, so a concurrent change is never overwritten. */
+    @Override
+    public boolean replacePasswordHash(String username, String expectedHash, String newHash) {
+        if (username == null || expectedHash == null || newHash == null) {
+            return false;
+        }
+        return users.updateOne(Filters.and(Filters.eq("_id", username), Filters.eq("passwordHash", expectedHash)),
+                Updates.set("passwordHash", newHash)).getModifiedCount() == 1;
     }
 
     @Override

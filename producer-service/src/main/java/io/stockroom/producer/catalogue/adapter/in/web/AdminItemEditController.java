@@ -63,6 +63,11 @@ class AdminItemEditController {
                 @Valid @ModelAttribute("item") NewItemForm form, BindingResult errors, Model model,
                 Authentication auth, HttpServletRequest request, RedirectAttributes redirect) {
         item(sku);
+        if (errors.getTarget() == null) {
+            // Binding failed on a value of the wrong type (lowStockThreshold=abc): no form to show again.
+            Flash.error(redirect, "Nothing was saved: the low-stock level must be a whole number.");
+            return "redirect:" + itemPath(sku) + "/edit";
+        }
         if (!sku.equals(form.sku())) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "the SKU of an item cannot change");
         }
@@ -119,8 +124,7 @@ class AdminItemEditController {
                     : new CommandSender.Bulk(id -> new UpdateItem(id, sku, version,
                     withLevel(item.get().details(), level)), "Set the low-stock level of " + sku + " to " + level));
         }
-        sender.sendAll(auth, request, action.equals("archive") ? MessageType.DELETE_ITEM : MessageType.UPDATE_ITEM,
-                commands, redirect);
+        sender.sendAll(auth, request, commands, redirect);
         return "redirect:" + target;
     }
 

@@ -1,6 +1,6 @@
 package io.stockroom.producer.command.adapter.in.web;
 
-import io.stockroom.contracts.MessageType;
+import io.stockroom.contracts.Command;
 import io.stockroom.contracts.item.CreateItem;
 import io.stockroom.contracts.item.DeleteItem;
 import io.stockroom.contracts.item.ItemDetails;
@@ -58,9 +58,8 @@ class AdminCommandController {
         this.catalogue = catalogue;
     }
 
-    private ResponseEntity<Accepted> send(Authentication who, HttpServletRequest request, MessageType type,
-                                          Record command) {
-        return Accepted.of(commands.submit(Requesters.of(who, request), type, command));
+    private ResponseEntity<Accepted> send(Authentication who, HttpServletRequest request, Command command) {
+        return Accepted.of(commands.submit(Requesters.of(who, request), command));
     }
 
     private static ItemDetails details(String name, String brand, String category, Price price,
@@ -72,7 +71,7 @@ class AdminCommandController {
     @PostMapping("/items")
     ResponseEntity<Accepted> createItem(@Valid @RequestBody CreateItemRequest body, Authentication who,
                                         HttpServletRequest request) {
-        return send(who, request, MessageType.CREATE_ITEM, new CreateItem(commands.newCommandId(), body.sku(),
+        return send(who, request, new CreateItem(commands.newCommandId(), body.sku(),
                 details(body.name(), body.brand(), body.category(), body.price(), body.attributes(),
                         body.lowStockThreshold())));
     }
@@ -80,7 +79,7 @@ class AdminCommandController {
     @PutMapping("/items/{sku}")
     ResponseEntity<Accepted> updateItem(@PathVariable String sku, @Valid @RequestBody UpdateItemRequest body,
                                         Authentication who, HttpServletRequest request) {
-        return send(who, request, MessageType.UPDATE_ITEM, new UpdateItem(commands.newCommandId(), sku,
+        return send(who, request, new UpdateItem(commands.newCommandId(), sku,
                 body.expectedVersion(), details(body.name(), body.brand(), body.category(), body.price(),
                 body.attributes(), body.lowStockThreshold())));
     }
@@ -91,13 +90,13 @@ class AdminCommandController {
                                         Authentication who, HttpServletRequest request) {
         long version = expectedVersion != null ? expectedVersion : catalogue.item(sku)
                 .orElseThrow(() -> ApiException.notFound("Item " + sku)).version();
-        return send(who, request, MessageType.DELETE_ITEM, new DeleteItem(commands.newCommandId(), sku, version));
+        return send(who, request, new DeleteItem(commands.newCommandId(), sku, version));
     }
 
     @PostMapping("/locations")
     ResponseEntity<Accepted> createLocation(@Valid @RequestBody CreateLocationRequest body, Authentication who,
                                             HttpServletRequest request) {
-        return send(who, request, MessageType.CREATE_LOCATION, new CreateLocation(commands.newCommandId(),
+        return send(who, request, new CreateLocation(commands.newCommandId(),
                 body.code(), body.name(), body.type(), body.priority()));
     }
 
@@ -105,27 +104,25 @@ class AdminCommandController {
     @PutMapping("/locations/{code}")
     ResponseEntity<Accepted> updateLocation(@PathVariable String code, @Valid @RequestBody UpdateLocationRequest body,
                                             Authentication who, HttpServletRequest request) {
-        return send(who, request, MessageType.UPDATE_LOCATION, new UpdateLocation(commands.newCommandId(), code,
+        return send(who, request, new UpdateLocation(commands.newCommandId(), code,
                 body.name(), body.type(), body.priority()));
     }
 
     @PostMapping("/locations/{code}/deactivate")
     ResponseEntity<Accepted> deactivate(@PathVariable String code, Authentication who, HttpServletRequest request) {
-        return send(who, request, MessageType.DEACTIVATE_LOCATION,
-                new DeactivateLocation(commands.newCommandId(), code));
+        return send(who, request, new DeactivateLocation(commands.newCommandId(), code));
     }
 
     @PostMapping("/locations/{code}/reactivate")
     ResponseEntity<Accepted> reactivate(@PathVariable String code, Authentication who, HttpServletRequest request) {
-        return send(who, request, MessageType.REACTIVATE_LOCATION,
-                new ReactivateLocation(commands.newCommandId(), code));
+        return send(who, request, new ReactivateLocation(commands.newCommandId(), code));
     }
 
     @PostMapping("/stock/{sku}/{location}/receive")
     ResponseEntity<Accepted> receive(@PathVariable String sku, @PathVariable String location,
                                      @Valid @RequestBody ReceiveRequest body, Authentication who,
                                      HttpServletRequest request) {
-        return send(who, request, MessageType.RECEIVE_STOCK, new ReceiveStock(commands.newCommandId(), sku, location,
+        return send(who, request, new ReceiveStock(commands.newCommandId(), sku, location,
                 body.quantity(), body.note()));
     }
 
@@ -133,7 +130,7 @@ class AdminCommandController {
     ResponseEntity<Accepted> adjust(@PathVariable String sku, @PathVariable String location,
                                     @Valid @RequestBody AdjustRequest body, Authentication who,
                                     HttpServletRequest request) {
-        return send(who, request, MessageType.ADJUST_STOCK, new AdjustStock(commands.newCommandId(), sku, location,
+        return send(who, request, new AdjustStock(commands.newCommandId(), sku, location,
                 body.delta(), body.reason(), body.note()));
     }
 
@@ -141,34 +138,33 @@ class AdminCommandController {
     ResponseEntity<Accepted> count(@PathVariable String sku, @PathVariable String location,
                                    @Valid @RequestBody CountRequest body, Authentication who,
                                    HttpServletRequest request) {
-        return send(who, request, MessageType.SET_STOCK_COUNT, new SetStockCount(commands.newCommandId(), sku,
+        return send(who, request, new SetStockCount(commands.newCommandId(), sku,
                 location, body.expectedOnHand(), body.newOnHand(), null));
     }
 
     @DeleteMapping("/stock/{sku}/{location}")
     ResponseEntity<Accepted> remove(@PathVariable String sku, @PathVariable String location, Authentication who,
                                     HttpServletRequest request) {
-        return send(who, request, MessageType.REMOVE_STOCK_RECORD,
-                new RemoveStockRecord(commands.newCommandId(), sku, location));
+        return send(who, request, new RemoveStockRecord(commands.newCommandId(), sku, location));
     }
 
     @PostMapping("/stock/{sku}/{location}/threshold")
     ResponseEntity<Accepted> threshold(@PathVariable String sku, @PathVariable String location,
                                        @Valid @RequestBody ThresholdRequest body, Authentication who,
                                        HttpServletRequest request) {
-        return send(who, request, MessageType.SET_LOW_STOCK_THRESHOLD, new SetLowStockThreshold(
+        return send(who, request, new SetLowStockThreshold(
                 commands.newCommandId(), sku, location, body.threshold()));
     }
 
     @PostMapping("/stock/transfers")
     ResponseEntity<Accepted> transfer(@Valid @RequestBody TransferRequest body, Authentication who,
                                       HttpServletRequest request) {
-        return send(who, request, MessageType.TRANSFER_STOCK, new TransferStock(commands.newCommandId(), body.sku(),
+        return send(who, request, new TransferStock(commands.newCommandId(), body.sku(),
                 body.from(), body.to(), body.quantity()));
     }
 
     @PostMapping("/stock/audits")
     ResponseEntity<Accepted> audit(Authentication who, HttpServletRequest request) {
-        return send(who, request, MessageType.AUDIT_STOCK, new AuditStock(commands.newCommandId()));
+        return send(who, request, new AuditStock(commands.newCommandId()));
     }
 }

@@ -91,10 +91,11 @@ public final class CommandWording {
     public record OutcomeView(String commandId, String status, String label, String message, String reasonCode) {
 
         public static OutcomeView of(CommandOutcome outcome) {
+            String code = outcome.reasonCode() == null ? null : outcome.reasonCode().name();
             ActionStatus status = outcome.status() == CommandOutcome.Status.APPLIED
                     ? ActionStatus.APPLIED : ActionStatus.REJECTED;
             return new OutcomeView(outcome.commandId(), status.name(), CommandWording.status(status),
-                    CommandWording.message(status, outcome.reasonCode(), outcome.detail()), outcome.reasonCode());
+                    CommandWording.message(status, code, outcome.detail()), code);
         }
 
         public static OutcomeView of(AdminAction action) {

@@ -1,5 +1,6 @@
 package io.stockroom.producer.live.adapter.in.messaging;
 
+import io.stockroom.contracts.Event;
 import io.stockroom.contracts.MessageType;
 import io.stockroom.producer.catalogue.application.ReadSideUpdates;
 import io.stockroom.producer.live.adapter.in.web.LiveStreams;
@@ -7,6 +8,7 @@ import io.stockroom.support.messaging.Envelope;
 import io.stockroom.support.messaging.MessageHandler;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -32,9 +34,17 @@ public final class LiveEventHandler implements MessageHandler {
         return EVENTS;
     }
 
+    /** Everything here is in memory: a batch is handled in one go, without per-message retries. */
+    @Override
+    public List<Envelope<?>> handleBatch(List<Envelope<?>> batch) {
+        batch.forEach(this::handle);
+        return List.of();
+    }
+
     @Override
     public void handle(Envelope<?> envelope) {
-        readSide.apply(envelope.payload());
-        streams.publish(envelope.payload());
+        Event event = envelope.as(Event.class).payload();
+        readSide.apply(event);
+        streams.publish(event);
     }
 }

@@ -1,6 +1,7 @@
 package io.stockroom.producer.live.adapter.in.web;
 
 import io.stockroom.contracts.CommandOutcome;
+import io.stockroom.contracts.Event;
 import io.stockroom.contracts.order.OrderCancelled;
 import io.stockroom.contracts.order.OrderConfirmed;
 import io.stockroom.contracts.order.OrderFulfilled;
@@ -119,10 +120,10 @@ public final class LiveStreams {
     /**
      * Outcomes of the given commands (events named {@code outcome}), starting with those already known.
      *
-     * @param stored the stored outcome of a command the requester may follow (empty while pending, or for others)
+     * @param stored how the stored outcome of a command the requester may follow is shown (empty while pending)
      * @param view   what each outcome is shown as (a browser wants sentences, not codes)
      */
-    public SseEmitter commands(Collection<String> commandIds, Function<String, Optional<CommandOutcome>> stored,
+    public SseEmitter commands(Collection<String> commandIds, Function<String, Optional<?>> stored,
                                Function<CommandOutcome, Object> view) {
         Set<String> ids = bound(commandIds);
         Subscriber subscriber = open(new Subscriber(emitter(), "outcome", null, ids, view));
@@ -131,8 +132,8 @@ public final class LiveStreams {
             synchronized (recentOutcomes) {
                 recent = recentOutcomes.get(id);
             }
-            Optional.ofNullable(recent).or(() -> stored.apply(id))
-                    .ifPresent(outcome -> send(subscriber, "outcome", view.apply(outcome)));
+            Optional<?> current = recent != null ? Optional.of(view.apply(recent)) : stored.apply(id);
+            current.ifPresent(shown -> send(subscriber, "outcome", shown));
         }
         return subscriber.emitter();
     }
@@ -180,7 +181,7 @@ public final class LiveStreams {
     }
 
     /** Pushes an event to the streams that want it; events that no stream shows are ignored. */
-    public void publish(Record event) {
+    public void publish(Event event) {
         switch (event) {
             case CommandOutcome outcome -> {
                 synchronized (recentOutcomes) {

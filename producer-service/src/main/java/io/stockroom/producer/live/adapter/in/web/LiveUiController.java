@@ -1,11 +1,9 @@
 package io.stockroom.producer.live.adapter.in.web;
 
-import io.stockroom.contracts.CommandOutcome;
 import io.stockroom.producer.catalogue.application.Catalogue;
 import io.stockroom.producer.command.adapter.in.web.CommandWording;
 import io.stockroom.producer.command.application.AdminCommands;
 import io.stockroom.producer.command.domain.ActionStatus;
-import io.stockroom.producer.command.domain.AdminAction;
 import io.stockroom.producer.common.Requester;
 import io.stockroom.producer.order.application.Orders;
 import io.stockroom.producer.order.domain.OrderView;
@@ -65,7 +63,8 @@ class LiveUiController {
                 .filter(id -> requester.isAdmin() || commands.find(id)
                         .map(action -> action.actor().equals(requester.username())).orElse(false))
                 .toList();
-        return streams.commands(visible, id -> commands.find(id).flatMap(LiveUiController::outcome),
+        return streams.commands(visible, id -> commands.find(id)
+                        .filter(action -> action.status() != ActionStatus.PENDING).map(CommandWording.OutcomeView::of),
                 CommandWording.OutcomeView::of);
     }
 
@@ -89,19 +88,5 @@ class LiveUiController {
         StatusChange last = order.history().isEmpty() ? null : order.history().getLast();
         return new LiveStreams.OrderUpdate(order.orderId(), order.status(), order.version(),
                 last == null ? order.placedAt() : last.at(), last == null ? null : last.detail());
-    }
-
-    /** The stored outcome of a finished command, in the contract's shape; empty while it is pending. */
-    private static Optional<CommandOutcome> outcome(AdminAction action) {
-        if (action.status() == ActionStatus.PENDING) {
-            return Optional.empty();
-        }
-        CommandOutcome.Status status = action.status() == ActionStatus.APPLIED
-                ? CommandOutcome.Status.APPLIED : CommandOutcome.Status.REJECTED;
-        String reason = status == CommandOutcome.Status.REJECTED && action.reasonCode() == null
-                ? "REJECTED" : action.reasonCode();
-        return Optional.of(new CommandOutcome(action.commandId(), action.commandType(), status, reason,
-                action.detail(), action.subject(),
-                action.completedAt() == null ? action.requestedAt() : action.completedAt()));
     }
 }

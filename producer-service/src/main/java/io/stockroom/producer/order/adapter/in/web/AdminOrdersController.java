@@ -138,8 +138,7 @@ class AdminOrdersController {
         List<CommandSender.Bulk> commands = ids.stream().distinct().map(orderId -> new CommandSender.Bulk(
                 fulfil ? id -> new FulfilOrder(id, orderId) : id -> new CancelOrder(id, orderId, "Cancelled by the shop"),
                 (fulfil ? "Fulfil order " : "Cancel order ") + OrderDetailView.number(orderId))).toList();
-        sender.sendAll(auth, request, fulfil ? MessageType.FULFIL_ORDER : MessageType.CANCEL_ORDER, commands,
-                redirect);
+        sender.sendAll(auth, request, commands, redirect);
         return "redirect:" + target;
     }
 

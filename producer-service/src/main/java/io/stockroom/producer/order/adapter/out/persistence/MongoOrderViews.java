@@ -1,13 +1,14 @@
 package io.stockroom.producer.order.adapter.out.persistence;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.bulk.BulkWriteResult;
 import com.mongodb.client.MongoCollection;
-import io.stockroom.support.mongo.Inserts;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.CountOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import io.stockroom.producer.common.PageOf;
@@ -19,6 +20,7 @@ import io.stockroom.producer.order.domain.OrderStatus;
 import io.stockroom.producer.order.domain.OrderView;
 import io.stockroom.producer.order.domain.RejectionView;
 import io.stockroom.producer.order.domain.StatusChange;
+import io.stockroom.support.mongo.Inserts;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.bson.types.Decimal128;
@@ -45,6 +47,7 @@ import java.util.Optional;
 public final class MongoOrderViews implements OrderStore {
 
     static final String COLLECTION = "order_views";
+    private static final int DUPLICATE_KEY = 11000;
     private final MongoCollection<Document> orders;
 
     public MongoOrderViews(MongoTemplate mongo) {
@@ -69,19 +72,13 @@ public final class MongoOrderViews implements OrderStore {
                 .append("history", order.history().stream().map(MongoOrderViews::change).toList())
                 .append("version", order.version())
                 .append("placedAt", Date.from(order.placedAt()))
-                .append("sourcing", order.sourcing())
-                .append("published", order.published());
+                .append("sourcing", order.sourcing());
         return Inserts.insertIfAbsent(orders, document);
     }
 
     @Override
     public Optional<OrderView> find(String orderId) {
         return Optional.ofNullable(orders.find(Filters.eq("_id", orderId)).first()).map(MongoOrderViews::view);
-    }
-
-    @Override
-    public void markPublished(String orderId) {
-        orders.updateOne(Filters.eq("_id", orderId), Updates.set("published", true));
     }
 
     @Override
@@ -140,30 +137,40 @@ public final class MongoOrderViews implements OrderStore {
         return word.replace(".", "\\.");
     }
 
+    /** One unordered bulk write; an item that fails as a duplicate key lost to a newer version: it is stale. */
     @Override
-    public boolean applyEvent(String orderId, String customer, OrderStatus status, long version, Instant at,
-                              String detail, List<OrderLineView> lines, List<RejectionView> rejections) {
-        List<Bson> updates = new ArrayList<>(List.of(Updates.set("status", status.name()),
-                Updates.set("version", version), Updates.set("customer", customer),
-                Updates.push("history", change(new StatusChange(status, at, detail))),
-                Updates.setOnInsert("placedAt", Date.from(at)), Updates.setOnInsert("published", true)));
-        if (lines != null) {
-            updates.add(Updates.set("lines", lines.stream().map(MongoOrderViews::line).toList()));
+    public int applyAll(List<Change> changes) {
+        if (changes.isEmpty()) {
+            return 0;
         }
-        if (rejections != null) {
-            updates.add(Updates.set("rejections", rejections.stream().map(MongoOrderViews::rejection).toList()));
-        }
+        List<UpdateOneModel<Document>> writes = changes.stream().map(change -> new UpdateOneModel<Document>(
+                Filters.and(Filters.eq("_id", change.orderId()), Filters.lt("version", change.version())),
+                update(change), new UpdateOptions().upsert(true))).toList();
         try {
-            var result = orders.updateOne(Filters.and(Filters.eq("_id", orderId), Filters.lt("version", version)),
-                    Updates.combine(updates), new UpdateOptions().upsert(true));
-            return result.getModifiedCount() > 0 || result.getUpsertedId() != null;
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-                // The view exists at this version or a newer one: the event is stale.
-                return false;
+            BulkWriteResult result = orders.bulkWrite(writes, new BulkWriteOptions().ordered(false));
+            return result.getModifiedCount() + result.getUpserts().size();
+        } catch (MongoBulkWriteException e) {
+            if (e.getWriteConcernError() != null
+                    || e.getWriteErrors().stream().anyMatch(error -> error.getCode() != DUPLICATE_KEY)) {
+                throw e;
             }
-            throw e;
+            return e.getWriteResult().getModifiedCount() + e.getWriteResult().getUpserts().size();
         }
+    }
+
+    private static Bson update(Change change) {
+        List<Bson> updates = new ArrayList<>(List.of(Updates.set("status", change.status().name()),
+                Updates.set("version", change.version()), Updates.set("customer", change.customer()),
+                Updates.push("history", change(new StatusChange(change.status(), change.at(), change.detail()))),
+                Updates.setOnInsert("placedAt", Date.from(change.at()))));
+        if (change.lines() != null) {
+            updates.add(Updates.set("lines", change.lines().stream().map(MongoOrderViews::line).toList()));
+        }
+        if (change.rejections() != null) {
+            updates.add(Updates.set("rejections", change.rejections().stream().map(MongoOrderViews::rejection)
+                    .toList()));
+        }
+        return Updates.combine(updates);
     }
 
     private static Document line(OrderLineView line) {
@@ -200,7 +207,6 @@ public final class MongoOrderViews implements OrderStore {
         Date placedAt = d.getDate("placedAt");
         return new OrderView(d.getString("_id"), d.getString("customer"), OrderStatus.valueOf(d.getString("status")),
                 lines, rejections, history, d.get("version", Number.class).longValue(),
-                placedAt == null ? Instant.EPOCH : placedAt.toInstant(), d.getString("sourcing"),
-                d.getBoolean("published", false));
+                placedAt == null ? Instant.EPOCH : placedAt.toInstant(), d.getString("sourcing"));
     }
 }

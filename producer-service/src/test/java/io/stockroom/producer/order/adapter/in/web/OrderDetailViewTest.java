@@ -53,6 +53,6 @@ class OrderDetailViewTest {
         return new OrderView("ord-3f2a9c1b-0000-0000-0000-000000000000", "bob", status,
                 List.of(new OrderLineView(0, "DIVER", 3, null, PRICE)), rejections,
                 List.of(new StatusChange(OrderStatus.PLACED, at, null), new StatusChange(status, at, "DIVER: OUT")),
-                1, at, "MOST_AVAILABLE", true);
+                1, at, "MOST_AVAILABLE");
     }
 }

@@ -13,8 +13,13 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class CompletedMarkers {
 
-    /** At most this many markers ride along with one update, keeping every update small. */
+    /** At most this many markers ride along with one single-movement update, keeping every update small. */
     static final int PER_UPDATE_MAX = 64;
+    /**
+     * A grouped update sets one marker per movement, up to a batch; it removes up to this many, so that markers
+     * of a busy record stay about one batch's worth.
+     */
+    static final int PER_GROUP_UPDATE_MAX = 1_024;
     /** A record with more completed markers than this gets an update of its own to remove them. */
     static final int PER_RECORD_MAX = 512;
 
@@ -25,13 +30,18 @@ final class CompletedMarkers {
     }
 
     List<String> drain(String stockId) {
+        return drain(stockId, PER_UPDATE_MAX);
+    }
+
+    /** Takes up to {@code max} completed markers of the record, to be removed by the caller's next update. */
+    List<String> drain(String stockId, int max) {
         Set<String> markers = byStockId.get(stockId);
         if (markers == null || markers.isEmpty()) {
             return List.of();
         }
-        List<String> drained = new ArrayList<>(Math.min(markers.size(), PER_UPDATE_MAX));
+        List<String> drained = new ArrayList<>(Math.min(markers.size(), max));
         Iterator<String> iterator = markers.iterator();
-        while (iterator.hasNext() && drained.size() < PER_UPDATE_MAX) {
+        while (iterator.hasNext() && drained.size() < max) {
             String marker = iterator.next();
             if (markers.remove(marker)) {
                 drained.add(marker);

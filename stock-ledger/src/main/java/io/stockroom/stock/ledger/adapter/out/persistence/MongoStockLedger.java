@@ -21,7 +21,6 @@ import io.stockroom.stock.ledger.domain.Refusal;
 import io.stockroom.stock.ledger.domain.StockKey;
 import io.stockroom.stock.ledger.domain.StockLevel;
 import org.bson.Document;
-import org.bson.conversions.Bson;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 import java.time.Clock;
@@ -55,6 +54,7 @@ public final class MongoStockLedger implements StockLedger {
     private final CompletedMarkers completed = new CompletedMarkers();
     private final LedgerAudit audit;
     private final MongoStockQueries queries;
+    private final GroupedApply grouped;
 
     /**
      * @param defaultThresholdOfSku the low-stock threshold a new record of a SKU starts with (the item's default)
@@ -66,6 +66,7 @@ public final class MongoStockLedger implements StockLedger {
         this.clock = clock;
         this.audit = new LedgerAudit(stock, ledger);
         this.queries = new MongoStockQueries(mongo);
+        this.grouped = new GroupedApply(stock, ledger, completed, defaultThresholdOfSku, clock);
         stock.createIndex(Indexes.ascending(SKU), new IndexOptions().name("stock_by_sku"));
         ledger.createIndex(Indexes.compoundIndex(Indexes.ascending(SKU), Indexes.descending(AT)),
                 new IndexOptions().name("ledger_by_sku_time"));
@@ -87,6 +88,30 @@ public final class MongoStockLedger implements StockLedger {
                 + movement.operationId() + "; giving up after " + ATTEMPTS_MAX + " attempts");
     }
 
+    /**
+     * Movements of the same record share one guarded update (see {@link GroupedApply}); a compare-and-set is
+     * applied on its own, since its expected count cannot be summed.
+     */
+    @Override
+    public List<MovementResult> applyAll(List<Movement> movements) {
+        return applyGrouped(movements, true);
+    }
+
+    @Override
+    public List<MovementResult> applyAllNew(List<Movement> movements) {
+        return applyGrouped(movements, false);
+    }
+
+    private List<MovementResult> applyGrouped(List<Movement> movements, boolean checkLedger) {
+        if (movements.stream().map(Movement::operationId).distinct().count() != movements.size()) {
+            throw new IllegalArgumentException("an operation id appears twice in one batch");
+        }
+        if (movements.isEmpty() || movements.stream().anyMatch(movement -> movement.expectedOnHand() != null)) {
+            return movements.stream().map(this::apply).toList();
+        }
+        return grouped.apply(movements, checkLedger, this::apply);
+    }
+
     /** One try: empty means the record changed between the update and the read that explains it. */
     private Optional<MovementResult> attempt(Movement movement) {
         String stockId = movement.key().id();
@@ -98,7 +123,9 @@ public final class MongoStockLedger implements StockLedger {
         }
         Document after;
         try {
-            after = stock.findOneAndUpdate(guard(movement, marker), change(movement, marker, riders),
+            after = stock.findOneAndUpdate(StockUpdates.guard(List.of(movement)),
+                    StockUpdates.change(List.of(movement), riders, Date.from(clock.instant()),
+                            movement.createsRecord() ? defaultThresholdOfSku.applyAsInt(movement.key().sku()) : 0),
                     new FindOneAndUpdateOptions().upsert(movement.createsRecord())
                             .returnDocument(ReturnDocument.AFTER).projection(Projections.exclude(PENDING)));
         } catch (MongoServerException e) {
@@ -135,44 +162,6 @@ public final class MongoStockLedger implements StockLedger {
         }
         return movement.refusalAgainst(level)
                 .map(refusal -> (MovementResult) new MovementResult.Refused(movement, refusal, level));
-    }
-
-    private static Bson guard(Movement movement, String marker) {
-        List<Bson> conditions = new ArrayList<>(6);
-        conditions.add(Filters.eq(ID, movement.key().id()));
-        conditions.add(Filters.exists(marker, false));
-        if (movement.onHandDelta() < 0) {
-            conditions.add(Filters.gte(ON_HAND, -movement.onHandDelta()));
-        }
-        if (movement.reservedDelta() < 0) {
-            conditions.add(Filters.gte(RESERVED, -movement.reservedDelta()));
-        }
-        if (movement.availableDelta() < 0) {
-            conditions.add(Filters.gte(AVAILABLE, -movement.availableDelta()));
-        }
-        if (movement.expectedOnHand() != null) {
-            conditions.add(Filters.eq(ON_HAND, movement.expectedOnHand()));
-        }
-        return Filters.and(conditions);
-    }
-
-    private Bson change(Movement movement, String marker, List<String> riders) {
-        Date now = Date.from(clock.instant());
-        List<Bson> updates = new ArrayList<>(12 + riders.size());
-        updates.add(Updates.inc(ON_HAND, movement.onHandDelta()));
-        updates.add(Updates.inc(RESERVED, movement.reservedDelta()));
-        updates.add(Updates.inc(AVAILABLE, movement.availableDelta()));
-        updates.add(Updates.inc(VERSION, 1L));
-        updates.add(Updates.set(marker, StockDocuments.marker(movement).append(MARKED_AT, now)));
-        updates.add(Updates.set(UPDATED_AT, now));
-        riders.forEach(rider -> updates.add(Updates.unset(rider)));
-        if (movement.createsRecord()) {
-            updates.add(Updates.setOnInsert(SKU, movement.key().sku()));
-            updates.add(Updates.setOnInsert(LOCATION, movement.key().location()));
-            updates.add(Updates.setOnInsert(THRESHOLD, defaultThresholdOfSku.applyAsInt(movement.key().sku())));
-            updates.add(Updates.setOnInsert(CREATED_AT, now));
-        }
-        return Updates.combine(updates);
     }
 
     private void writeLedger(Movement movement) {

@@ -48,7 +48,12 @@ final class StockDocuments {
      * '.' or start with '$', so those characters are escaped.
      */
     static String markerField(String operationId) {
-        return PENDING + "." + operationId.replace("%", "%25").replace(".", "%2E").replace("$", "%24");
+        return PENDING + "." + markerName(operationId);
+    }
+
+    /** The name of an operation's marker inside {@code pending}. */
+    static String markerName(String operationId) {
+        return operationId.replace("%", "%25").replace(".", "%2E").replace("$", "%24");
     }
 
     static StockLevel level(Document stock) {

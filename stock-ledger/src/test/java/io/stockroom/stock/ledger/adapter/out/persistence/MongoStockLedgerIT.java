@@ -5,7 +5,6 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.stockroom.contracts.stock.StockLevels;
 import io.stockroom.stock.ledger.domain.AuditReport;
 import io.stockroom.stock.ledger.domain.Movement;
@@ -13,6 +12,7 @@ import io.stockroom.stock.ledger.domain.MovementResult;
 import io.stockroom.stock.ledger.domain.Provenance;
 import io.stockroom.stock.ledger.domain.Refusal;
 import io.stockroom.stock.ledger.domain.StockKey;
+import io.stockroom.store.embedded.EmbeddedMemoryBackend;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,6 +27,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -43,7 +44,7 @@ class MongoStockLedgerIT {
 
     @BeforeAll
     static void startServer() {
-        server = new MongoServer(new MemoryBackend());
+        server = new MongoServer(new EmbeddedMemoryBackend());
         client = MongoClients.create(server.bindAndGetConnectionString());
     }
 
@@ -188,6 +189,104 @@ class MongoStockLedgerIT {
         Document record = mongo.getCollection(StockDocuments.STOCK).find(Filters.eq("_id", key.id())).first();
         assertThat(record.get("pending", Document.class).size()).isLessThanOrEqualTo(CompletedMarkers.PER_UPDATE_MAX);
         assertThat(levels()).isEqualTo(StockLevels.of(5_000, 1_000));
+    }
+
+    @Test
+    void a_batch_of_reservations_on_one_record_applies_in_one_update_with_an_entry_each() {
+        ledger.apply(Movement.received("op-1", key, 100, by("admin")));
+        List<Movement> batch = IntStream.range(0, 40).mapToObj(i -> reservation(i, 1)).toList();
+
+        List<MovementResult> results = ledger.applyAllNew(batch);
+
+        assertThat(results).hasSize(40).allMatch(MovementResult.Applied.class::isInstance);
+        assertThat(results).extracting(result -> ((MovementResult.Applied) result).after().version())
+                .as("one update for all forty").containsOnly(2L);
+        assertThat(levels()).isEqualTo(StockLevels.of(100, 40));
+        assertThat(ledger.history("WATCH-1", 100)).hasSize(41);
+        assertThat(ledger.audit(10).isClean()).isTrue();
+    }
+
+    @Test
+    void reservations_that_do_not_fit_are_refused_in_arrival_order_while_the_rest_apply() {
+        ledger.apply(Movement.received("op-1", key, 5, by("admin")));
+        List<Movement> batch = List.of(reservation(0, 3), reservation(1, 3), reservation(2, 1), reservation(3, 2));
+
+        List<MovementResult> results = ledger.applyAll(batch);
+
+        assertThat(results).extracting(result -> result.getClass().getSimpleName())
+                .containsExactly("Applied", "Refused", "Applied", "Refused");
+        assertThat(((MovementResult.Refused) results.get(1)).refusal()).isEqualTo(Refusal.INSUFFICIENT_AVAILABLE);
+        assertThat(levels()).isEqualTo(StockLevels.of(5, 4));
+        assertThat(ledger.audit(10).isClean()).isTrue();
+    }
+
+    @Test
+    void a_batch_applied_again_changes_nothing_and_reports_every_movement_as_applied_before() {
+        ledger.apply(Movement.received("op-1", key, 10, by("admin")));
+        List<Movement> batch = List.of(reservation(0, 2), reservation(1, 3));
+        ledger.applyAll(batch);
+
+        List<MovementResult> again = newLedger().applyAll(batch);
+
+        assertThat(again).allMatch(MovementResult.AlreadyApplied.class::isInstance);
+        assertThat(levels()).isEqualTo(StockLevels.of(10, 5));
+        assertThat(ledger.audit(10).isClean()).isTrue();
+    }
+
+    @Test
+    void a_batch_that_died_before_writing_its_ledger_entries_is_finished_by_its_redelivery() {
+        ledger.apply(Movement.received("op-1", key, 10, by("admin")));
+        List<Movement> batch = List.of(reservation(0, 2), reservation(1, 3), reservation(2, 1));
+        ledger.applyAllNew(batch);
+        // The process died right after the grouped update: no ledger entry made it, the markers did.
+        mongo.getCollection(StockDocuments.LEDGER).deleteMany(Filters.regex("_id", "^order-"));
+
+        List<MovementResult> redelivered = newLedger().applyAll(batch);
+
+        assertThat(redelivered).allMatch(MovementResult.AlreadyApplied.class::isInstance);
+        assertThat(levels()).isEqualTo(StockLevels.of(10, 6));
+        assertThat(ledger.history("WATCH-1", 10)).hasSize(4);
+        assertThat(ledger.audit(10).isClean()).isTrue();
+    }
+
+    @Test
+    void batches_racing_from_two_instances_never_take_more_than_a_record_holds() throws Exception {
+        ledger.apply(Movement.received("op-1", key, 100, by("admin")));
+        List<MongoStockLedger> instances = List.of(ledger, newLedger());
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Future<List<MovementResult>>> batches = new ArrayList<>();
+        for (int b = 0; b < 16; b++) {
+            int first = b * 25;
+            MongoStockLedger instance = instances.get(b % 2);
+            batches.add(pool.submit(() -> instance.applyAllNew(IntStream.range(first, first + 25)
+                    .mapToObj(i -> reservation(i, 1)).toList())));
+        }
+        long applied = 0;
+        for (Future<List<MovementResult>> batch : batches) {
+            applied += batch.get().stream().filter(MovementResult.Applied.class::isInstance).count();
+        }
+        pool.shutdown();
+
+        assertThat(applied).isEqualTo(100);
+        assertThat(levels()).isEqualTo(StockLevels.of(100, 100));
+        assertThat(ledger.audit(10).isClean()).isTrue();
+    }
+
+    @Test
+    void markers_of_a_record_busy_with_batches_stay_about_one_batch() {
+        ledger.apply(Movement.received("op-0", key, 100_000, by("admin")));
+        for (int b = 0; b < 20; b++) {
+            int first = b * 200;
+            ledger.applyAllNew(IntStream.range(first, first + 200).mapToObj(i -> reservation(i, 1)).toList());
+        }
+
+        Document record = mongo.getCollection(StockDocuments.STOCK).find(Filters.eq("_id", key.id())).first();
+        assertThat(record.get("pending", Document.class).size()).isLessThanOrEqualTo(200);
+        assertThat(levels()).isEqualTo(StockLevels.of(100_000, 4_000));
+    }
+
+    private Movement reservation(int order, int quantity) {
+        return Movement.reserved("order-" + order + ":line:0:reserve", key, quantity, by("order"));
     }
 
     @Test
