@@ -31,11 +31,16 @@ final class ServiceProcess implements AutoCloseable {
     private Process process;
 
     ServiceProcess(String module, int port, List<String> properties, Map<String, String> environment) {
+        this(module, module, port, properties, environment);
+    }
+
+    /** @param logName the log file's name under {@code target/e2e-logs/} (another stack's services log apart) */
+    ServiceProcess(String module, String logName, int port, List<String> properties, Map<String, String> environment) {
         this.module = module;
         this.port = port;
         this.properties = List.copyOf(properties);
         this.environment = Map.copyOf(environment);
-        this.log = Path.of("target", "e2e-logs", module + ".log");
+        this.log = Path.of("target", "e2e-logs", logName + ".log");
     }
 
     String module() {

@@ -222,6 +222,82 @@ class HardeningIT extends ProducerIntegrationTest {
         assertMachineReadableProblem("Transfer-Encoding: gzip", coding);
     }
 
+    /** Found by FuzzIT (e2e-tests): each was a 500 or an error without a body before. */
+    @Test
+    void what_the_fuzz_test_found_is_answered_with_a_problem() {
+        String admin = basic(ADMIN, ADMIN_PASSWORD);
+        RawHttp.Response emptyName = raw().send("GET", "/shop?=", (byte[]) null, "Accept", "text/html");
+        assertThat(emptyName.status()).as("a query parameter without a name: %s", emptyName).isEqualTo(400);
+        assertThat(emptyName.contentType()).startsWith("text/html");
+        assertMachineReadableProblem("no name", raw().send("GET", "/api/items?=&a=%00", (byte[]) null,
+                "Authorization", admin));
+
+        RawHttp.Response noBoundary = raw().send("POST", "/api/items", "--x\r\n", "Content-Type",
+                "multipart/form-data", "Authorization", admin);
+        assertThat(noBoundary.status()).as("multipart without a boundary: %s", noBoundary).isEqualTo(400);
+        assertMachineReadableProblem("multipart", noBoundary);
+
+        for (String accept : List.of("image/png", "application/xml", "text/plain")) {
+            RawHttp.Response unacceptable = raw().send("POST", "/api/orders", "{}", "Content-Type", "application/json",
+                    "Accept", accept, "Authorization", admin);
+            assertThat(unacceptable.status()).as("Accept %s: %s", accept, unacceptable).isBetween(400, 499);
+            assertMachineReadableProblem("Accept " + accept, unacceptable);
+        }
+
+        RawHttp.Response multipartGet = raw().send("GET", "/shop", "junk", "Content-Type", "multipart/form-data",
+                "Accept", "application/json");
+        assertThat(multipartGet.status()).as("%s", multipartGet).isEqualTo(400);
+        assertMachineReadableProblem("multipart GET", multipartGet);
+        RawHttp.Response trace = raw().send("TRACE", "/admin/import", "--b\r\nno headers\r\n--b--\r\n",
+                "Content-Type", "multipart/form-data; boundary=b");
+        assertThat(trace.status()).as("a refused TRACE whose error page meets a broken multipart body: %s", trace)
+                .isBetween(400, 499);
+        assertMachineReadableProblem("TRACE with multipart", trace);
+        RawHttp.Response unknownGroup = raw().send("GET", "/actuator/health/readiness.json", (byte[]) null);
+        assertThat(unknownGroup.status()).as("%s", unknownGroup).isEqualTo(404);
+        assertMachineReadableProblem("an actuator 404 without a body", unknownGroup);
+
+        RawHttp.Response brewPage = raw().send("BREW", "/logout", (byte[]) null, "Accept", "text/html");
+        assertThat(brewPage.status()).isEqualTo(400);
+        assertThat(brewPage.contentType()).as("the firewall's refusal has a body: %s", brewPage).startsWith("text/html");
+        assertMachineReadableProblem("BREW", raw().send("BREW", "/actuator/health", (byte[]) null));
+    }
+
+    /** Found by FuzzIT: a number of the wrong type left no form object, and the controller's own checks threw. */
+    @Test
+    void an_admin_form_with_a_number_of_the_wrong_type_is_shown_again_not_a_500() throws Exception {
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+        Pattern csrfField = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
+        Matcher login = csrfField.matcher(browser.send(HttpRequest.newBuilder(uri("/login")).build(),
+                HttpResponse.BodyHandlers.ofString()).body());
+        assertThat(login.find()).isTrue();
+        HttpResponse<String> signedIn = browser.send(postForm("/login", "username=" + ADMIN + "&password="
+                + ADMIN_PASSWORD + "&_csrf=" + URLEncoder.encode(login.group(1), StandardCharsets.UTF_8)),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(signedIn.statusCode()).isEqualTo(302);
+        Matcher page = csrfField.matcher(browser.send(HttpRequest.newBuilder(uri("/admin/locations")).build(),
+                HttpResponse.BodyHandlers.ofString()).body());
+        assertThat(page.find()).isTrue();
+        String token = "&_csrf=" + URLEncoder.encode(page.group(1), StandardCharsets.UTF_8);
+
+        HttpResponse<String> location = browser.send(postForm("/admin/locations",
+                "code=WH9&name=Nine&type=MOON&priority=abc" + token), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> adjust = browser.send(postForm("/admin/items/" + sku() + "/adjust",
+                "location=WH1&delta=abc&reason=NOPE" + token), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> transfer = browser.send(postForm("/admin/items/" + sku() + "/transfer",
+                "from=WH1&to=WH1&quantity=abc" + token), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(location.statusCode()).as(location.body()).isBetween(200, 499);
+        assertThat(adjust.statusCode()).as(adjust.body()).isBetween(200, 499);
+        assertThat(transfer.statusCode()).as(transfer.body()).isBetween(200, 499);
+    }
+
+    private HttpRequest postForm(String path, String form) {
+        return HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build();
+    }
+
     private static void assertMachineReadableProblem(String label, RawHttp.Response response) {
         assertThat(response.contentType()).as(label + " " + response).startsWith("application/problem+json");
         tools.jackson.databind.JsonNode problem = ApiClient.JSON.readTree(response.body());

@@ -79,21 +79,42 @@ public final class BatchPlacement {
      */
     public List<List<Event>> placeAll(List<Request> requests) {
         long startedNanos = System.nanoTime();
+        Steps steps = new Steps(requests.size());
         List<Draft> drafts = plan(requests);
+        steps.done(OrderMetrics.BatchStep.SOURCE);
         store(drafts);
+        steps.done(OrderMetrics.BatchStep.STORE_ORDERS);
         List<MovementResult> results = reserve(drafts);
-        List<Order> settled = settle(drafts);
-        Set<String> written = orders.replaceAll(settled);
+        steps.done(OrderMetrics.BatchStep.RESERVE);
+        Set<String> written = orders.replaceAll(settle(drafts));
+        steps.done(OrderMetrics.BatchStep.WRITE_OUTCOMES);
         List<List<Event>> events = new ArrayList<>(drafts.size());
         for (Draft draft : drafts) {
             events.add(eventsOf(draft, written, startedNanos));
         }
+        steps.done(OrderMetrics.BatchStep.HAND_OVER);
         if (!events.isEmpty()) {
             List<Event> first = new ArrayList<>(StockEvents.ofAll(results, requests.getFirst().context().now()));
             first.addAll(events.getFirst());
             events.set(0, first);
         }
         return events;
+    }
+
+    /** Times the steps of one batch, each from the end of the one before. */
+    private final class Steps {
+        private final int orders;
+        private long lastNanos = System.nanoTime();
+
+        Steps(int orders) {
+            this.orders = orders;
+        }
+
+        void done(OrderMetrics.BatchStep step) {
+            long now = System.nanoTime();
+            metrics.batchStepTook(step, orders, Duration.ofNanos(now - lastNanos));
+            lastNanos = now;
+        }
     }
 
     /** Chooses every line's location from memory, as if the batch's earlier lines had already taken their units. */

@@ -14,4 +14,10 @@ public interface OrderMetrics {
 
     /** How long placing an order took, from the command's arrival to its confirmation or rejection. */
     void reservationTook(Duration duration);
+
+    /** The steps of placing a batch, so the benchmark can say where the time goes. */
+    enum BatchStep { SOURCE, STORE_ORDERS, RESERVE, WRITE_OUTCOMES, HAND_OVER }
+
+    /** How long one step of one batch took, and for how many orders. */
+    void batchStepTook(BatchStep step, int orders, Duration duration);
 }

@@ -38,8 +38,9 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         ResponseEntity<ProblemDetail> response = problem(e.status(), e.status().getReasonPhrase(), e.getMessage(),
                 null);
         if (e.retryAfter() != null) {
-            return ResponseEntity.status(e.status()).header(HttpHeaders.RETRY_AFTER,
-                    Long.toString(Math.max(1, (e.retryAfter().toMillis() + 999) / 1000))).body(response.getBody());
+            return ResponseEntity.status(e.status()).contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                    .header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, (e.retryAfter().toMillis() + 999) / 1000)))
+                    .body(response.getBody());
         }
         return response;
     }
@@ -100,6 +101,22 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         }
         return cast(problem(HttpStatus.BAD_REQUEST, "Invalid request", "The request body is missing or unreadable",
                 null));
+    }
+
+    /**
+     * Spring's own handlers (405, 406, 415, a missing header, a type mismatch...) leave the content type to
+     * negotiation, and a client that accepts only, say, {@code image/png} then got the status with no body at all.
+     * The contract is problem JSON whatever {@code Accept} says, so the type is set before negotiation.
+     */
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
+                                                          WebRequest request) {
+        HttpHeaders problemHeaders = new HttpHeaders();
+        problemHeaders.putAll(headers);
+        if (body instanceof ProblemDetail) {
+            problemHeaders.setContentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON);
+        }
+        return super.createResponseEntity(body, problemHeaders, status, request);
     }
 
     private static String path(JacksonException e) {

@@ -55,6 +55,8 @@ class AdminJourneyIT extends BrowserTest {
         assertThat(browser.attribute("[data-nav-toggle]", "aria-expanded")).isEqualTo("true");
         browser.capture("admin-menu-open");
 
+        browser.open("/admin/alerts");
+        assertThat(browser.exists("[data-tab].active")).as("the menu's link opens a tab").isTrue();
         browser.open("/admin/alerts?show=out");
         assertThat(browser.text("[data-out-count]")).isEqualTo(Long.toString(counts.out()));
         assertThat(browser.text("[data-low-count]")).isEqualTo(Long.toString(counts.low()));

@@ -42,9 +42,15 @@ public final class ErrorResponses {
         return true;
     }
 
-    /** Writes the error in the form {@link #wantsHtml} picks; the response must not be committed. */
+    /**
+     * Writes the error in the form {@link #wantsHtml} picks. A response already committed (Tomcat may have answered
+     * a body it could not read) is left as it is: its status line is on the wire.
+     */
     public static void write(HttpServletResponse response, int status, String detail, String path, String accept)
             throws IOException {
+        if (response.isCommitted()) {
+            return;
+        }
         boolean html = wantsHtml(path, accept);
         byte[] body = (html ? html(status, detail) : problemJson(status, detail, path))
                 .getBytes(StandardCharsets.UTF_8);

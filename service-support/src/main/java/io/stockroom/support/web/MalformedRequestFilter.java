@@ -15,13 +15,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
- * Refuses, before anything reads them, a query string that is not valid percent-encoded UTF-8 and a form body Tomcat
- * cannot parse. Tomcat parses parameters lazily and throws from whichever component asks first (a template reading
+ * Refuses, before anything reads them, a query string that is not valid percent-encoded UTF-8 and parameters Tomcat
+ * cannot parse (a query such as {@code =}, a form body that is not valid percent-encoded UTF-8 or cannot be read). Tomcat parses parameters lazily and throws from whichever component asks first (a template reading
  * {@code param.error}, a security filter, data binding), which turned such input into a 500 (issue 12, defect 5).
  */
 public final class MalformedRequestFilter extends OncePerRequestFilter {
-
-    private static final String FORM = "application/x-www-form-urlencoded";
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -33,20 +31,52 @@ public final class MalformedRequestFilter extends OncePerRequestFilter {
             return;
         }
         String contentType = request.getContentType();
-        if (contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith(FORM)) {
+        boolean multipart = contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("multipart/");
+        if (multipart && !multipartParses(request, response)) {
+            return;
+        }
+        if (!multipart) {
+            // Parses the query string (and a form body) now, before any component asks for a parameter.
             try {
                 request.getParameterMap();
             } catch (InvalidParameterException e) {
                 int status = e.getErrorCode() == 413 ? 413 : 400;
                 refuse(request, response, status, status == 413 ? "The form body is too large."
-                        : "The form body is not valid percent-encoded UTF-8.");
+                        : "The query string or form body cannot be parsed.");
                 return;
             } catch (IllegalStateException | IllegalArgumentException e) {
-                refuse(request, response, 400, "The form body is not valid percent-encoded UTF-8.");
+                refuse(request, response, 400, "The query string or form body cannot be parsed.");
                 return;
             }
         }
         chain.doFilter(request, response);
+    }
+
+    /**
+     * Parses a multipart body now (Spring would, a little later): one without a boundary, or cut short, is refused
+     * here with its answer. Failing later, it failed again in the error dispatch and left an answer without a body.
+     */
+    private static boolean multipartParses(HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        try {
+            request.getParts();
+            return true;
+        } catch (ServletException | IOException | IllegalStateException | IllegalArgumentException e) {
+            boolean tooLarge = causedBySizeLimit(e);
+            refuse(request, response, tooLarge ? 413 : 400, tooLarge ? "The multipart body is too large."
+                    : "The multipart body cannot be parsed (no boundary, or cut short).");
+            return false;
+        }
+    }
+
+    private static boolean causedBySizeLimit(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause.getClass().getSimpleName().contains("SizeLimitExceeded")
+                    || cause.getClass().getSimpleName().contains("SizeException")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void refuse(HttpServletRequest request, HttpServletResponse response, int status, String detail)

@@ -15,12 +15,15 @@ import org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfigura
 import org.springframework.boot.webmvc.autoconfigure.error.ErrorViewResolver;
 import org.springframework.boot.webmvc.error.ErrorAttributes;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.web.servlet.DispatcherServlet;
 
 /**
  * Every error of every service in one shape ({@link ErrorResponses}): Tomcat's connector-level refusals through
- * {@link ProblemErrorReportValve}, malformed queries and form bodies through {@link MalformedRequestFilter}, and
+ * {@link ProblemErrorReportValve}, malformed queries and form bodies through {@link MalformedRequestFilter}, broken
+ * multipart bodies through {@link MultipartProblems}, the security firewall's refusals through
+ * {@link FirewallRejections}, an error status set without a body through {@link ErrorBodyFilter}, and
  * whatever reaches {@code /error} through {@link ProblemErrorController} (which replaces Boot's, so it must be
  * registered before {@link ErrorMvcAutoConfiguration} looks for one).
  */
@@ -35,12 +38,36 @@ public class WebErrorsAutoConfiguration {
         return new ProblemErrorController(errorAttributes, viewResolvers.orderedStream().toList());
     }
 
-    /** Just behind the character-encoding filter (HIGHEST_PRECEDENCE), so a form body is decoded as UTF-8. */
+    @Bean
+    MultipartProblems multipartProblems() {
+        return new MultipartProblems();
+    }
+
+    /** Only where Spring Security guards the service (all of ours do). */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springframework.security.web.firewall.RequestRejectedHandler")
+    static class Firewall {
+
+        @Bean
+        FirewallRejections firewallRejections() {
+            return new FirewallRejections();
+        }
+    }
+
+    /** Just behind the character-encoding filter (HIGHEST_PRECEDENCE), around everything else. */
+    @Bean
+    FilterRegistrationBean<ErrorBodyFilter> errorBodyFilter() {
+        FilterRegistrationBean<ErrorBodyFilter> registration = new FilterRegistrationBean<>(new ErrorBodyFilter());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        return registration;
+    }
+
+    /** After the character-encoding filter, so a form body is decoded as UTF-8, and before anything else reads it. */
     @Bean
     FilterRegistrationBean<MalformedRequestFilter> malformedRequestFilter() {
         FilterRegistrationBean<MalformedRequestFilter> registration =
                 new FilterRegistrationBean<>(new MalformedRequestFilter());
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
         return registration;
     }
 

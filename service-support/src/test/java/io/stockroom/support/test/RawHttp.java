@@ -24,8 +24,20 @@ import java.util.Map;
  */
 public final class RawHttp {
 
-    /** What came back; {@code status} is -1 when the server closed the connection without an answer. */
-    public record Response(int status, Map<String, String> headers, byte[] body) {
+    /**
+     * What came back; {@code status} is -1 when the server closed the connection without an answer.
+     *
+     * @param headOnly the answer to a HEAD request, which has no body by definition
+     */
+    public record Response(int status, Map<String, String> headers, byte[] body, boolean headOnly) {
+
+        public Response(int status, Map<String, String> headers, byte[] body) {
+            this(status, headers, body, false);
+        }
+
+        public Response withoutBody() {
+            return new Response(status, headers, new byte[0], true);
+        }
 
         public String header(String name) {
             return headers.get(name.toLowerCase(Locale.ROOT));
@@ -51,14 +63,28 @@ public final class RawHttp {
      * A request to send: {@code target} goes on the request line untouched, {@code headers} are name/value pairs
      * (a null value leaves the header out).
      */
-    public record Request(String label, String method, String target, byte[] body, List<String> headers) {
+    public record Request(String label, String method, String target, byte[] body, List<String> headers,
+                          byte[] rawHead) {
 
         public Request {
-            headers = List.copyOf(headers);
+            headers = headers.stream().map(header -> header == null ? "" : header).toList();
+        }
+
+        public Request(String label, String method, String target, byte[] body, List<String> headers) {
+            this(label, method, target, body, headers, null);
         }
 
         public static Request of(String label, String method, String target, String... headers) {
             return new Request(label, method, target, null, List.of(headers));
+        }
+
+        /**
+         * A request whose head is sent exactly as {@code head} (it must end with a blank line); {@code method},
+         * {@code target} and {@code headers} only describe it.
+         */
+        public static Request raw(String label, String method, String target, byte[] head, byte[] body,
+                                  List<String> headers) {
+            return new Request(label, method, target, body, headers, head);
         }
 
         public Request withHeader(String name, String value) {
@@ -68,11 +94,17 @@ public final class RawHttp {
             List<String> more = new ArrayList<>(headers);
             more.add(name);
             more.add(value);
-            return new Request(label, method, target, body, more);
+            return new Request(label, method, target, body, more, null);
         }
 
-        public Request withBody(byte[] content) {
-            return new Request(label, method, target, content, headers);
+        /** The value of the first header of that name, or null. */
+        public String header(String name) {
+            for (int i = 0; i + 1 < headers.size(); i += 2) {
+                if (headers.get(i).equalsIgnoreCase(name)) {
+                    return headers.get(i + 1);
+                }
+            }
+            return null;
         }
     }
 
@@ -90,6 +122,7 @@ public final class RawHttp {
     /**
      * @param localAddress the client address to connect from (any 127.x.y.z works on Linux loopback), so a test can
      *                     appear as its own client to per-address limits; null for the default
+     * @param timeout      for connecting, and for the whole answer to arrive
      */
     public RawHttp(String host, int port, InetAddress localAddress, Duration timeout) {
         this.host = host;
@@ -99,6 +132,9 @@ public final class RawHttp {
     }
 
     public Response exchange(Request request) {
+        if (request.rawHead() != null) {
+            return exchange(request.rawHead(), request.body());
+        }
         return send(request.method(), request.target(), request.body(), request.headers().toArray(String[]::new));
     }
 
@@ -110,13 +146,20 @@ public final class RawHttp {
             }
             socket.connect(new InetSocketAddress(host, port), (int) timeout.toMillis());
             socket.setSoTimeout((int) timeout.toMillis());
-            OutputStream out = socket.getOutputStream();
-            out.write(head);
-            if (body != null) {
-                out.write(body);
+            try {
+                OutputStream out = socket.getOutputStream();
+                out.write(head);
+                if (body != null) {
+                    out.write(body);
+                }
+                out.flush();
+                // Nothing more will come: a body framed by the end of the stream (or a server waiting for more)
+                // sees the end at once instead of a timeout.
+                socket.shutdownOutput();
+            } catch (IOException e) {
+                // The server may answer (e.g. 413, 400) and close before reading all we send: read what it said.
             }
-            out.flush();
-            return read(socket.getInputStream());
+            return read(socket.getInputStream(), System.nanoTime() + timeout.toNanos());
         } catch (SocketTimeoutException e) {
             throw new UncheckedIOException("no complete answer within " + timeout, e);
         } catch (IOException e) {
@@ -159,14 +202,33 @@ public final class RawHttp {
         return head.toString().getBytes(StandardCharsets.ISO_8859_1);
     }
 
-    private static Response read(InputStream in) throws IOException {
+    /** Reads to the end of the stream, but no longer than until {@code deadline}: a trickle must not keep it open. */
+    private static Response read(InputStream in, long deadline) throws IOException {
         ByteArrayOutputStream all = new ByteArrayOutputStream();
         byte[] buffer = new byte[8192];
         int n;
-        while ((n = in.read(buffer)) >= 0 && all.size() <= RESPONSE_BYTES_MAX) {
-            all.write(buffer, 0, n);
+        try {
+            while ((n = in.read(buffer)) >= 0 && all.size() <= RESPONSE_BYTES_MAX) {
+                all.write(buffer, 0, n);
+                if (System.nanoTime() > deadline) {
+                    throw new SocketTimeoutException("the answer did not end in time");
+                }
+            }
+        } catch (java.net.SocketException e) {
+            // A reset after the answer (the server closed with our bytes unread): keep what arrived.
+            if (all.size() == 0) {
+                throw e;
+            }
         }
         byte[] bytes = all.toByteArray();
+        // Interim answers (100 Continue) come before the final one.
+        while (bytes.length > 12 && new String(bytes, 0, 12, StandardCharsets.ISO_8859_1).matches("HTTP/1\\.1 1\\d\\d")) {
+            int interimEnd = indexOf(bytes, "\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+            if (interimEnd < 0) {
+                break;
+            }
+            bytes = java.util.Arrays.copyOfRange(bytes, interimEnd + 4, bytes.length);
+        }
         int end = indexOf(bytes, "\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
         if (end < 0) {
             return new Response(-1, Map.of(), bytes);

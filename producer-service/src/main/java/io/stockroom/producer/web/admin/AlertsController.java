@@ -37,8 +37,10 @@ class AlertsController {
     String alerts(@RequestParam(required = false) String show, @RequestParam(defaultValue = "") String location,
                   @RequestParam(defaultValue = "0") int page, Model model) {
         StockCounts counts = catalogue.counts();
-        String tab = List.of("out", "low", "locations").contains(show) ? show : counts.out() > 0 || counts.low() == 0
-                && counts.locationsBelowLevel() == 0 ? "out" : counts.low() > 0 ? "low" : "locations";
+        // Without a choice, open where attention is needed first: out of stock, then low, then by location.
+        String fallback = counts.out() > 0 || counts.low() == 0 && counts.locationsBelowLevel() == 0 ? "out"
+                : counts.low() > 0 ? "low" : "locations";
+        String tab = show != null && List.of("out", "low", "locations").contains(show) ? show : fallback;
         int pageNo = Math.clamp(page, 0, CatalogueQuery.PAGE_MAX);
         model.addAttribute("counts", counts);
         model.addAttribute("tab", tab);

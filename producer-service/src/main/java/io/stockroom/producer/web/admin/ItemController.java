@@ -91,10 +91,12 @@ class ItemController {
     @PostMapping("/admin/items/{sku}/adjust")
     String adjust(@PathVariable String sku, @Valid @ModelAttribute("adjust") AdjustForm form, BindingResult errors,
                   Model model, Authentication auth, HttpServletRequest request, RedirectAttributes redirect) {
-        if (!errors.hasFieldErrors("delta") && form.delta() != null && form.delta() == 0) {
+        // No form object when binding failed on a value of the wrong type (delta=abc): nothing more to check.
+        boolean bound = errors.getTarget() != null;
+        if (bound && !errors.hasFieldErrors("delta") && form.delta() != null && form.delta() == 0) {
             errors.rejectValue("delta", "zero", "An adjustment changes at least 1 unit.");
         }
-        if (!errors.hasFieldErrors("reason") && !isReason(form.reason())) {
+        if (bound && !errors.hasFieldErrors("reason") && !isReason(form.reason())) {
             errors.rejectValue("reason", "unknown", "Choose a reason from the list.");
         }
         if (errors.hasErrors()) {
@@ -127,7 +129,8 @@ class ItemController {
     String transfer(@PathVariable String sku, @Valid @ModelAttribute("transfer") TransferForm form,
                     BindingResult errors, Model model, Authentication auth, HttpServletRequest request,
                     RedirectAttributes redirect) {
-        if (!errors.hasFieldErrors("to") && form.to() != null && form.to().equals(form.from())) {
+        if (errors.getTarget() != null && !errors.hasFieldErrors("to") && form.to() != null
+                && form.to().equals(form.from())) {
             errors.rejectValue("to", "same", "Choose a different location than the one the units leave.");
         }
         if (errors.hasErrors()) {

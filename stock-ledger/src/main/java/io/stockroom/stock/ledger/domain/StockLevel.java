@@ -12,6 +12,11 @@ public record StockLevel(StockKey key, StockLevels levels, int lowStockThreshold
         return levels.available();
     }
 
+    /** A record as a receipt finds it before creating it: nothing on hand, nothing reserved, version zero. */
+    public static StockLevel empty(StockKey key) {
+        return new StockLevel(key, new StockLevels(0, 0, 0), 0, 0);
+    }
+
     /** The record as it would be after {@code movement}, which the caller checked it allows. */
     public StockLevel after(Movement movement) {
         return new StockLevel(key, new StockLevels(levels.onHand() + movement.onHandDelta(),

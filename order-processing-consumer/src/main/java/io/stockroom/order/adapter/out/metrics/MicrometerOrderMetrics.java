@@ -1,10 +1,12 @@
 package io.stockroom.order.adapter.out.metrics;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.stockroom.contracts.order.RejectionReason;
 import io.stockroom.order.application.OrderMetrics;
+import io.stockroom.order.application.OrderMetrics.BatchStep;
 
 import java.time.Duration;
 import java.util.EnumMap;
@@ -19,6 +21,8 @@ public final class MicrometerOrderMetrics implements OrderMetrics {
     private final Counter confirmed;
     private final Map<RejectionReason, Counter> rejected = new EnumMap<>(RejectionReason.class);
     private final Timer reservation;
+    private final Map<BatchStep, Timer> steps = new EnumMap<>(BatchStep.class);
+    private final DistributionSummary batchOrders;
 
     public MicrometerOrderMetrics(MeterRegistry meters) {
         confirmed = Counter.builder("stockroom.orders.confirmed").description("Orders confirmed").register(meters);
@@ -29,6 +33,12 @@ public final class MicrometerOrderMetrics implements OrderMetrics {
         reservation = Timer.builder("stockroom.orders.reservation")
                 .description("Time to confirm or reject a placed order").publishPercentileHistogram()
                 .register(meters);
+        for (BatchStep step : BatchStep.values()) {
+            steps.put(step, Timer.builder("stockroom.orders.batch.step").tag("step", step.name().toLowerCase())
+                    .description("Time of one step of placing a batch of orders").register(meters));
+        }
+        batchOrders = DistributionSummary.builder("stockroom.orders.batch.orders")
+                .description("New orders per batch").register(meters);
     }
 
     @Override
@@ -44,5 +54,13 @@ public final class MicrometerOrderMetrics implements OrderMetrics {
     @Override
     public void reservationTook(Duration duration) {
         reservation.record(duration);
+    }
+
+    @Override
+    public void batchStepTook(BatchStep step, int orders, Duration duration) {
+        steps.get(step).record(duration);
+        if (step == BatchStep.SOURCE) {
+            batchOrders.record(orders);
+        }
     }
 }

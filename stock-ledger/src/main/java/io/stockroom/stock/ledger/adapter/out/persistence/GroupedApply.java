@@ -78,7 +78,7 @@ final class GroupedApply {
             }
         }
         List<Movement> toLedger = new ArrayList<>();
-        byRecord.values().forEach(group -> applyGroup(group, results, toLedger, single));
+        byRecord.values().forEach(group -> runs(group).forEach(run -> applyGroup(run, results, toLedger, single)));
         writeLedger(toLedger);
         toLedger.forEach(movement -> completed.add(movement.key().id(), markerField(movement.operationId())));
         fillCurrentLevels(results);
@@ -90,6 +90,33 @@ final class GroupedApply {
         ledger.find(Filters.in(ID, movements.stream().map(Movement::operationId).toList()))
                 .projection(Projections.include(ID)).forEach(entry -> found.add(entry.getString(ID)));
         return found;
+    }
+
+    /**
+     * Splits a record's movements, in order, into runs that move every bucket the same way and all create the
+     * record or all do not. Within such a run a sum that keeps every bucket at or above zero keeps every step of
+     * it there too, so one guarded update decides exactly as one movement at a time would; a receipt followed by
+     * a decrease, or an increase that would hide a decrease's shortfall, land in runs of their own.
+     */
+    private static List<List<Movement>> runs(List<Movement> movements) {
+        List<List<Movement>> runs = new ArrayList<>();
+        List<Movement> run = new ArrayList<>();
+        for (Movement movement : movements) {
+            if (!run.isEmpty() && !sameDirection(run.getLast(), movement)) {
+                runs.add(run);
+                run = new ArrayList<>();
+            }
+            run.add(movement);
+        }
+        runs.add(run);
+        return runs;
+    }
+
+    private static boolean sameDirection(Movement a, Movement b) {
+        return Integer.signum(a.onHandDelta()) == Integer.signum(b.onHandDelta())
+                && Integer.signum(a.reservedDelta()) == Integer.signum(b.reservedDelta())
+                && Integer.signum(a.availableDelta()) == Integer.signum(b.availableDelta())
+                && a.createsRecord() == b.createsRecord();
     }
 
     private void applyGroup(List<Movement> group, Map<Movement, MovementResult> results, List<Movement> toLedger,
@@ -163,7 +190,7 @@ final class GroupedApply {
                 results.put(movement, new MovementResult.Refused(movement, refusal.get(), level));
             } else {
                 fit.add(movement);
-                simulated = simulated == null ? null : simulated.after(movement);
+                simulated = (simulated == null ? StockLevel.empty(movement.key()) : simulated).after(movement);
             }
         }
         return fit;
