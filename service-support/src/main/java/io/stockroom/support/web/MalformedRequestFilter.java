@@ -5,6 +5,8 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.apache.tomcat.util.http.InvalidParameterException;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
@@ -31,6 +33,13 @@ public final class MalformedRequestFilter extends OncePerRequestFilter {
             return;
         }
         String contentType = request.getContentType();
+        if (contentType != null && isPattern(contentType)) {
+            // A pattern such as */* names no media type; Spring refuses to read a body as one by throwing, which an
+            // endpoint taking an optional body (the actuator's) turned into a 500 (seen by the fuzz test, seed
+            // 8912077676541, GET /actuator/health with Content-Type */*).
+            refuse(request, response, 415, "The Content-Type must name one media type, not a pattern such as */*.");
+            return;
+        }
         boolean multipart = contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("multipart/");
         if (multipart && !multipartParses(request, response)) {
             return;
@@ -82,6 +91,17 @@ public final class MalformedRequestFilter extends OncePerRequestFilter {
     private static void refuse(HttpServletRequest request, HttpServletResponse response, int status, String detail)
             throws IOException {
         ErrorResponses.write(response, status, detail, request.getRequestURI(), request.getHeader("Accept"));
+    }
+
+    /** True for a Content-Type whose type or subtype is a wildcard (any/any, text/any, application/any+json). */
+    static boolean isPattern(String contentType) {
+        try {
+            MediaType type = MediaType.parseMediaType(contentType);
+            return type.isWildcardType() || type.isWildcardSubtype();
+        } catch (InvalidMediaTypeException unparseable) {
+            // Not a pattern: an unparseable type is answered by whichever component reads it (415 or 400).
+            return false;
+        }
     }
 
     /** Every {@code %} starts two hex digits, and the bytes they (and any raw octets) make are valid UTF-8. */
