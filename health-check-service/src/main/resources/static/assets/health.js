@@ -5,10 +5,32 @@
 
   var lastTransitionId = null;
 
+  // Times in the reader's own time zone, with the year; the server renders UTC for readers without JavaScript.
+  var format = (window.Intl && Intl.DateTimeFormat) ? new Intl.DateTimeFormat(undefined, {
+    year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit',
+    timeZoneName: 'short'
+  }) : null;
   function time(iso) {
     if (!iso) { return '\u2014'; }
-    var m = /^\d{4}-(\d{2}-\d{2})T(\d{2}:\d{2}:\d{2})/.exec(iso);
-    return m ? m[1] + ' ' + m[2] : iso;
+    var at = new Date(iso);
+    return format && !isNaN(at.getTime()) ? format.format(at) : iso;
+  }
+  function timeCell(row, iso, label, before) {
+    var td = document.createElement('td');
+    if (label) { td.setAttribute('data-label', label); }
+    if (before) { td.appendChild(document.createTextNode(before)); }
+    var el = document.createElement('time');
+    if (iso) { el.setAttribute('datetime', iso); }
+    el.textContent = time(iso);
+    td.appendChild(el);
+    row.appendChild(td);
+    return td;
+  }
+  function localizeAll() {
+    document.querySelectorAll('time[datetime]').forEach(function (el) {
+      var iso = el.getAttribute('datetime');
+      if (iso) { el.title = el.textContent; el.textContent = time(iso); }
+    });
   }
   function count(value) { return value === null || value === undefined ? '\u2014' : String(value); }
   function rate(value) { return value === null || value === undefined ? '\u2014' : Number(value).toFixed(1); }
@@ -20,19 +42,42 @@
     if (seconds < 3600) { return Math.floor(seconds / 60) + ' min ' + Math.floor(seconds % 60) + ' s'; }
     return Math.floor(seconds / 3600) + ' h ' + Math.floor((seconds % 3600) / 60) + ' min';
   }
-  function cell(row, text, className, tag) {
+  function cell(row, text, className, tag, label) {
     var element = document.createElement(tag || 'td');
     element.textContent = text;
     if (className) { element.className = className; }
+    if (label) { element.setAttribute('data-label', label); }
     row.appendChild(element);
     return element;
   }
-  function badge(row, state) {
+  function small(parent, text) {
+    var div = document.createElement('div');
+    div.className = 'small muted';
+    div.textContent = text;
+    parent.appendChild(div);
+    return div;
+  }
+  function badge(row, state, label, since, checked) {
     var td = document.createElement('td');
+    if (label) { td.setAttribute('data-label', label); }
     var span = document.createElement('span');
     span.className = 'state state-' + String(state).toLowerCase();
     span.textContent = state;
     td.appendChild(span);
+    if (since) {
+      var div = small(td, 'since ');
+      var el = document.createElement('time');
+      el.setAttribute('datetime', since);
+      el.textContent = time(since);
+      div.appendChild(el);
+    }
+    if (checked) {
+      var last = small(td, 'checked ');
+      var at = document.createElement('time');
+      at.setAttribute('datetime', checked);
+      at.textContent = time(checked);
+      last.appendChild(at);
+    }
     row.appendChild(td);
   }
   function replaceRows(tableId, rows, emptyText, columns) {
@@ -50,8 +95,28 @@
     rows.forEach(function (row) { body.appendChild(row); });
   }
   function actuatorText(s) {
-    if (!s.actuator) { return s.actuatorUrl ? '\u2014' : 'not polled'; }
-    return s.actuator.responded ? s.actuator.status + ' \u00b7 ' + s.actuator.latencyMillis + ' ms' : 'no answer';
+    if (!s.actuator) { return s.actuatorUrl ? 'actuator not checked yet' : 'actuator not polled'; }
+    return s.actuator.responded ? 'actuator ' + s.actuator.status + ' \u00b7 ' + s.actuator.latencyMillis + ' ms'
+      : 'actuator does not answer';
+  }
+  function messages(q) {
+    if (!q) { return '\u2014'; }
+    var figures = q.ready + ' ready \u00b7 ' + count(q.unacked) + ' unacked';
+    return q.publishRate == null && q.deliverRate == null ? figures
+      : figures + ' \u00b7 ' + rate(q.publishRate) + '/s in \u00b7 ' + rate(q.deliverRate) + '/s out';
+  }
+  var COMPONENTS = { 'message-broker': 'Message broker (RabbitMQ)', 'database': 'Database (MongoDB)' };
+
+  function renderInfrastructure(components) {
+    replaceRows('infrastructure', (components || []).map(function (c) {
+      var tr = document.createElement('tr');
+      tr.setAttribute('data-component', c.name);
+      cell(tr, COMPONENTS[c.name] || c.name, null, 'th').scope = 'row';
+      badge(tr, c.state, 'State', c.since);
+      cell(tr, c.reason, 'reason', null, 'What was seen');
+      timeCell(tr, c.lastCheck, 'Last check');
+      return tr;
+    }), 'No components.', 4);
   }
 
   function renderServices(services) {
@@ -65,33 +130,36 @@
       tr.setAttribute('data-state', s.state);
       if (previous[s.name] && previous[s.name] !== s.state) { tr.className = 'changed'; }
       var q = s.queueStats;
-      cell(tr, s.name, null, 'th').scope = 'row';
-      badge(tr, s.state);
-      cell(tr, time(s.since), 'time');
-      cell(tr, s.reason, 'reason');
-      cell(tr, time(s.lastCheck), 'time');
-      cell(tr, actuatorText(s));
-      cell(tr, s.queue || '\u2014', 'queue');
-      cell(tr, q ? count(q.ready) : '\u2014', 'num');
-      cell(tr, q ? count(q.unacked) : '\u2014', 'num');
-      cell(tr, q ? count(q.consumers) : '\u2014', 'num');
-      cell(tr, q ? rate(q.publishRate) : '\u2014', 'num');
-      cell(tr, q ? rate(q.deliverRate) : '\u2014', 'num');
-      cell(tr, q ? count(q.deadLetters) : '\u2014', s.dlqGrowing ? 'num warn' : 'num');
+      var name = cell(tr, '', null, 'th');
+      name.scope = 'row';
+      var strong = document.createElement('span');
+      strong.textContent = s.name;
+      name.appendChild(strong);
+      small(name, actuatorText(s));
+      badge(tr, s.state, 'State', s.since, s.lastCheck);
+      cell(tr, s.reason, 'reason', null, 'Why');
+      var queue = cell(tr, '', null, null, 'Queue');
+      var qname = document.createElement('span');
+      qname.className = 'queue';
+      qname.textContent = s.queue || '\u2014';
+      queue.appendChild(qname);
+      if (q) { small(queue, q.consumers === 1 ? '1 consumer' : q.consumers + ' consumers'); }
+      cell(tr, messages(q), null, null, 'Messages');
+      cell(tr, q ? count(q.deadLetters) : '\u2014', s.dlqGrowing ? 'num warn' : 'num', null, 'Dead letters');
       return tr;
-    }), 'No services configured.', 13);
+    }), 'No services configured.', 6);
   }
 
   function renderTransitions(transitions) {
     replaceRows('transitions', transitions.map(function (t) {
       var tr = document.createElement('tr');
-      cell(tr, time(t.at), 'time');
-      cell(tr, t.service);
-      badge(tr, t.from);
-      badge(tr, t.to);
-      cell(tr, t.reason, 'reason');
+      timeCell(tr, t.at, 'When');
+      cell(tr, t.service, null, null, 'Service');
+      badge(tr, t.from, 'From');
+      badge(tr, t.to, 'To');
+      cell(tr, t.reason, 'reason', null, 'Why');
       return tr;
-    }), 'No transitions yet.', 5);
+    }), 'No changes yet.', 5);
   }
 
   function refreshDowntimes() {
@@ -102,10 +170,10 @@
         var downtimes = history.downtimes.slice().reverse();
         replaceRows('downtimes', downtimes.map(function (d) {
           var tr = document.createElement('tr');
-          cell(tr, d.service);
-          cell(tr, time(d.start), 'time');
-          cell(tr, d.end ? time(d.end) : 'still down', 'time');
-          cell(tr, duration(d.duration), 'num');
+          cell(tr, d.service, null, null, 'Service');
+          timeCell(tr, d.start, 'Down from');
+          if (d.end) { timeCell(tr, d.end, 'Until'); } else { cell(tr, 'still down', null, null, 'Until'); }
+          cell(tr, duration(d.duration), 'num', null, 'Duration');
           return tr;
         }), 'No downtime recorded.', 4);
       })
@@ -116,7 +184,11 @@
     document.getElementById('queue-source').textContent = overview.queueSource === 'MANAGEMENT_API'
       ? 'RabbitMQ management API' : overview.queueSource === 'AMQP' ? 'AMQP passive declare' : 'unavailable';
     document.getElementById('queue-source-detail').textContent = overview.queueSourceDetail || '';
-    document.getElementById('queues-observed').textContent = time(overview.queuesObservedAt);
+    var observed = document.getElementById('queues-observed');
+    observed.setAttribute('datetime', overview.queuesObservedAt || '');
+    observed.textContent = time(overview.queuesObservedAt);
+    document.getElementById('summary').textContent = summary(overview);
+    renderInfrastructure(overview.infrastructure);
     renderServices(overview.services);
     renderTransitions(overview.recentTransitions);
     var newest = overview.recentTransitions.length ? overview.recentTransitions[0].at : null;
@@ -124,6 +196,15 @@
       if (lastTransitionId !== null) { refreshDowntimes(); }
       lastTransitionId = newest;
     }
+  }
+
+  function summary(overview) {
+    var all = (overview.infrastructure || []).concat(overview.services);
+    var counts = {};
+    all.forEach(function (s) { counts[s.state] = (counts[s.state] || 0) + 1; });
+    if (counts.UP === all.length) { return 'All ' + all.length + ' up'; }
+    return ['DOWN', 'DEGRADED', 'UNKNOWN', 'UP'].filter(function (state) { return counts[state]; })
+      .map(function (state) { return counts[state] + ' ' + state.toLowerCase(); }).join(' \u00b7 ');
   }
 
   function connect() {
@@ -141,5 +222,5 @@
     };
   }
 
-  document.addEventListener('DOMContentLoaded', connect);
+  document.addEventListener('DOMContentLoaded', function () { localizeAll(); connect(); });
 }());

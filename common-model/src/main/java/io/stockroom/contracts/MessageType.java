@@ -10,6 +10,7 @@ import io.stockroom.contracts.location.CreateLocation;
 import io.stockroom.contracts.location.DeactivateLocation;
 import io.stockroom.contracts.location.LocationChanged;
 import io.stockroom.contracts.location.ReactivateLocation;
+import io.stockroom.contracts.location.UpdateLocation;
 import io.stockroom.contracts.order.CancelOrder;
 import io.stockroom.contracts.order.FulfilOrder;
 import io.stockroom.contracts.order.OrderCancelled;
@@ -48,6 +49,7 @@ public enum MessageType {
     DELETE_ITEM("item.delete", DeleteItem.class, Set.of(Role.ADMIN)),
 
     CREATE_LOCATION("location.create", CreateLocation.class, Set.of(Role.ADMIN)),
+    UPDATE_LOCATION("location.update", UpdateLocation.class, Set.of(Role.ADMIN)),
     DEACTIVATE_LOCATION("location.deactivate", DeactivateLocation.class, Set.of(Role.ADMIN)),
     REACTIVATE_LOCATION("location.reactivate", ReactivateLocation.class, Set.of(Role.ADMIN)),
 

@@ -13,6 +13,7 @@ import io.stockroom.contracts.location.DeactivateLocation;
 import io.stockroom.contracts.location.LocationChanged;
 import io.stockroom.contracts.location.LocationType;
 import io.stockroom.contracts.location.ReactivateLocation;
+import io.stockroom.contracts.location.UpdateLocation;
 import io.stockroom.contracts.order.AllocatedLine;
 import io.stockroom.contracts.order.CancelOrder;
 import io.stockroom.contracts.order.FulfilOrder;
@@ -74,6 +75,7 @@ public final class ContractsMother {
             case UPDATE_ITEM -> new UpdateItem("cmd-2", SKU, 1, watch());
             case DELETE_ITEM -> new DeleteItem("cmd-3", SKU, 2);
             case CREATE_LOCATION -> new CreateLocation("cmd-4", LOCATION, "Bengaluru dark store", LocationType.DARK_STORE, 1);
+            case UPDATE_LOCATION -> new UpdateLocation("cmd-4u", LOCATION, "Bengaluru dark store 2", LocationType.DARK_STORE, 2);
             case DEACTIVATE_LOCATION -> new DeactivateLocation("cmd-5", LOCATION);
             case REACTIVATE_LOCATION -> new ReactivateLocation("cmd-6", LOCATION);
             case RECEIVE_STOCK -> new ReceiveStock("cmd-7", SKU, LOCATION, 20, "PO-42");

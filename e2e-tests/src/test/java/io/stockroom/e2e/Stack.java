@@ -64,20 +64,33 @@ public final class Stack {
         Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "e2e-stack-stop"));
     }
 
-    /** The running stack; a stack that failed to start fails every later caller at once rather than retrying. */
+    /**
+     * The running stack. A start that fails is tried once more with new ports: a port found free can be taken by
+     * another process on a shared machine before the service binds it. A stack that failed twice fails every later
+     * caller at once.
+     */
     public static synchronized Stack get() {
         if (startFailure != null) {
             throw new IllegalStateException("the stack failed to start earlier", startFailure);
         }
         if (instance == null) {
             try {
-                instance = new Stack();
+                instance = startWithOneRetry();
             } catch (RuntimeException e) {
                 startFailure = e;
                 throw e;
             }
         }
         return instance;
+    }
+
+    private static Stack startWithOneRetry() {
+        try {
+            return new Stack();
+        } catch (RuntimeException first) {
+            System.out.printf("[e2e] the stack did not start (%s); trying once more with new ports%n", first);
+            return new Stack();
+        }
     }
 
     public String adminUsername() {
@@ -111,6 +124,15 @@ public final class Stack {
 
     public String healthUrl() {
         return services.get(HEALTH).baseUrl();
+    }
+
+    /** The health page's viewer account (HTTP Basic). */
+    public String healthViewer() {
+        return HealthWiring.VIEWER;
+    }
+
+    public String healthViewerPassword() {
+        return HealthWiring.VIEWER_PASSWORD;
     }
 
     TestEnvironment environment() {

@@ -8,6 +8,7 @@ import com.rabbitmq.client.DefaultConsumer;
 import io.stockroom.contracts.Topology;
 import io.stockroom.health.monitoring.adapter.in.scheduling.MonitoringLoops;
 import io.stockroom.health.monitoring.adapter.out.http.HttpActuatorProbe;
+import io.stockroom.health.monitoring.adapter.out.persistence.MongoPingProbe;
 import io.stockroom.health.monitoring.adapter.out.persistence.MongoStateStore;
 import io.stockroom.health.monitoring.adapter.out.rabbit.AmqpQueueProbe;
 import io.stockroom.health.monitoring.adapter.out.rabbit.BrokerQueueProbe;
@@ -119,7 +120,8 @@ class AmqpFallbackIT {
         HealthMonitor monitor = new HealthMonitor(List.of(service), new HealthMonitor.Settings(10,
                 Duration.ofSeconds(60), Duration.ofSeconds(7)), store, List.of(), clock);
         MonitoringLoops loops = new MonitoringLoops(monitor, probe(BrokerQueueProbe.Mode.AUTO),
-                new HttpActuatorProbe(Duration.ofSeconds(1), json, clock, null), Duration.ofSeconds(2),
+                new HttpActuatorProbe(Duration.ofSeconds(1), json, clock, null),
+                new MongoPingProbe(mongoTemplate(), clock), Duration.ofSeconds(2),
                 Duration.ofSeconds(5), Duration.ofSeconds(1), clock);
         CachingConnectionFactory consumerService = connectionFactory();
         consume(consumerService.createConnection());

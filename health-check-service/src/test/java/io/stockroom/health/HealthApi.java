@@ -38,10 +38,19 @@ final class HealthApi {
     }
 
     HttpResponse<String> get(String path, String authorizationHeader) {
+        return get(path, authorizationHeader, "*/*");
+    }
+
+    /** As a browser asks: {@code Accept: text/html,...}. */
+    HttpResponse<String> getPage(String path) {
+        return get(path, authorization, "text/html,application/xhtml+xml,*/*;q=0.8");
+    }
+
+    private HttpResponse<String> get(String path, String authorizationHeader, String accept) {
         // Generous: the first page render (template compiled, viewer password hashed) took over 5 s once on the
         // shared 2-core machine under a load average of 15; latency is not what these tests measure.
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
-                .timeout(Duration.ofSeconds(20)).GET();
+                .timeout(Duration.ofSeconds(20)).header("Accept", accept).GET();
         if (authorizationHeader != null) {
             request.header("Authorization", authorizationHeader);
         }

@@ -189,7 +189,14 @@ class HealthMonitoringIT {
 
         HttpResponse<String> page = viewer.get("/");
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains("queue-consumer", "web-app", "/assets/health.js").doesNotContain("<script>");
+        assertThat(page.body()).contains("queue-consumer", "web-app", "/assets/health.js").doesNotContain("<script>")
+                .contains("data-component=\"message-broker\"", "data-component=\"database\"")
+                .doesNotContain("href=\"/actuator/prometheus\"");
+        HttpResponse<String> cancelledPrompt = anonymous.getPage("/");
+        assertThat(cancelledPrompt.statusCode()).isEqualTo(401);
+        assertThat(cancelledPrompt.headers().firstValue("WWW-Authenticate").orElseThrow()).startsWith("Basic");
+        assertThat(cancelledPrompt.body()).contains("Sign in to see the health page").doesNotContain("\"status\"");
+        assertThat(anonymous.get("/api/health").body()).contains("\"status\":401");
         String csp = page.headers().firstValue("Content-Security-Policy").orElseThrow();
         assertThat(csp).contains("script-src 'self'").doesNotContain("unsafe-inline");
         assertThat(anonymous.get("/assets/health.js").statusCode()).isEqualTo(200);
@@ -197,6 +204,11 @@ class HealthMonitoringIT {
         JsonNode live = viewer.firstStreamEvent(Duration.ofSeconds(5));
         assertThat(live.path("services")).extracting(node -> node.path("name").asString())
                 .containsExactly("queue-consumer", "web-app");
+        assertThat(live.path("infrastructure")).extracting(node -> node.path("name").asString())
+                .containsExactly("message-broker", "database");
+        Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> viewer.overview().path("infrastructure"),
+                rows -> "UP".equals(rows.get(0).path("state").asString())
+                        && "UP".equals(rows.get(1).path("state").asString()));
 
         HttpResponse<String> badLimit = viewer.get("/api/health/transitions?limit=0");
         assertThat(badLimit.statusCode()).isEqualTo(400);

@@ -4,6 +4,7 @@ import io.stockroom.contracts.CommandOutcome;
 import io.stockroom.contracts.MessageType;
 import io.stockroom.contracts.RejectionCode;
 import io.stockroom.contracts.order.AllocatedLine;
+import io.stockroom.contracts.order.OrderCancelled;
 import io.stockroom.contracts.order.OrderConfirmed;
 import io.stockroom.producer.command.application.AdminCommands;
 import io.stockroom.producer.live.adapter.in.web.LiveStreams;
@@ -156,12 +157,80 @@ class BrowserSessionIT extends ProducerIntegrationTest {
         assertThat(outcomeEvent.get(10, TimeUnit.SECONDS)).contains("cmd-sse-test").contains("UNKNOWN_LOCATION");
     }
 
+    @Test
+    void a_page_stream_opened_after_the_order_was_confirmed_starts_with_the_confirmation() throws Exception {
+        String shopper = shopper();
+        String orderId = api().postJson("/api/orders", shopper, PASSWORD,
+                "{\"lines\":[{\"sku\":\"" + sku() + "\",\"quantity\":1}]}", "Idempotency-Key", "late-" + UUID.randomUUID())
+                .json().get("orderId").asString();
+        publishEvent(MessageType.ORDER_CONFIRMED, new OrderConfirmed(orderId, shopper,
+                List.of(new AllocatedLine(0, "X1", "WH1", 1)), 1, Instant.now()));
+        await().atMost(Duration.ofSeconds(10)).until(() -> api().get("/api/orders/" + orderId, shopper, PASSWORD)
+                .json().get("status").asString().equals("CONFIRMED"));
+        Browser browser = new Browser();
+        browser.login(shopper, PASSWORD);
+        String strangerName = shopper();
+        String strangersOrder = api().postJson("/api/orders", strangerName, PASSWORD,
+                "{\"lines\":[{\"sku\":\"" + sku() + "\",\"quantity\":1}]}", "Idempotency-Key", "own-" + UUID.randomUUID())
+                .json().get("orderId").asString();
+        Browser stranger = new Browser();
+        stranger.login(strangerName, PASSWORD);
+
+        CompletableFuture<String> late = firstEvent(browser.http, "/ui/orders/stream?ids=" + orderId, null, null,
+                "event:order");
+        assertThat(late.get(10, TimeUnit.SECONDS)).contains(orderId).contains("\"status\":\"CONFIRMED\"")
+                .contains("\"version\":1");
+
+        // Another shopper's page asking for this order learns nothing of it, only of their own orders: the
+        // stream's events arrive in order, so everything before their own confirmation was checked.
+        int open = streams.openStreams();
+        CompletableFuture<List<String>> seen = eventsUntil(stranger.http, "/ui/orders/stream?ids=" + orderId + ","
+                + strangersOrder, data -> data.contains(strangersOrder) && data.contains("CONFIRMED"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> streams.openStreams() > open);
+        publishEvent(MessageType.ORDER_CANCELLED, new OrderCancelled(orderId, shopper, shopper, null, 2, Instant.now()));
+        publishEvent(MessageType.ORDER_CONFIRMED, new OrderConfirmed(strangersOrder, strangerName,
+                List.of(new AllocatedLine(0, "X1", "WH1", 1)), 1, Instant.now()));
+        assertThat(seen.get(10, TimeUnit.SECONDS)).isNotEmpty().noneMatch(data -> data.contains(orderId));
+    }
+
+    /** Reads an SSE stream's data lines until one matches {@code last} (included). */
+    private CompletableFuture<List<String>> eventsUntil(HttpClient client, String path,
+                                                        java.util.function.Predicate<String> last) {
+        HttpRequest request = HttpRequest.newBuilder(uri(path)).header("Accept", "text/event-stream").GET().build();
+        return client.sendAsync(request, HttpResponse.BodyHandlers.ofInputStream()).thenApply(response -> {
+            List<String> data = new java.util.ArrayList<>();
+            try (BufferedReader lines = new BufferedReader(new InputStreamReader(response.body(),
+                    StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = lines.readLine()) != null) {
+                    if (line.startsWith("data:")) {
+                        data.add(line);
+                        if (last.test(line)) {
+                            return data;
+                        }
+                    }
+                }
+                return data;
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+    }
+
     /** Opens an SSE stream and completes with the data line following the first line equal to {@code marker}. */
     private CompletableFuture<String> firstEvent(String path, String user, String password, String marker) {
-        HttpRequest request = HttpRequest.newBuilder(uri(path)).header("Accept", "text/event-stream")
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + password)
-                        .getBytes(StandardCharsets.UTF_8))).GET().build();
-        return HttpClient.newHttpClient().sendAsync(request, HttpResponse.BodyHandlers.ofInputStream())
+        return firstEvent(HttpClient.newHttpClient(), path, user, password, marker);
+    }
+
+    private CompletableFuture<String> firstEvent(HttpClient client, String path, String user, String password,
+                                                 String marker) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri(path)).header("Accept", "text/event-stream");
+        if (user != null) {
+            builder.header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + password)
+                    .getBytes(StandardCharsets.UTF_8)));
+        }
+        HttpRequest request = builder.GET().build();
+        return client.sendAsync(request, HttpResponse.BodyHandlers.ofInputStream())
                 .thenApply(response -> {
                     try (BufferedReader lines = new BufferedReader(new InputStreamReader(response.body(),
                             StandardCharsets.UTF_8))) {

@@ -350,12 +350,34 @@ class ProducerApiIT extends ProducerIntegrationTest {
     }
 
     @Test
+    void a_location_is_edited_by_its_code() {
+        ApiClient.Response accepted = api().send("PUT", "/api/locations/WH-EDIT", ADMIN, ADMIN_PASSWORD,
+                "application/json", "{\"name\":\"Main warehouse\",\"type\":\"WAREHOUSE\",\"priority\":2}");
+        ApiClient.Response bad = api().send("PUT", "/api/locations/WH-EDIT", ADMIN, ADMIN_PASSWORD,
+                "application/json", "{\"name\":\"\",\"type\":\"CASTLE\",\"priority\":2}");
+
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
+        String commandId = accepted.json().get("commandId").asString();
+        assertThat(api().get("/api/commands/" + commandId, ADMIN, ADMIN_PASSWORD).json().get("commandType")
+                .asString()).isEqualTo("location.update");
+        assertProblem(bad, 400);
+    }
+
+    @Test
     void a_csv_import_sends_valid_rows_once_and_reports_bad_rows() {
         String sku = sku();
         String csv = "sku,name,brand,category,price,currency,lowStockThreshold,location,quantity\n"
                 + sku + ",Imported diver,Seikox,diver,299.00,EUR,2,WH1,5\n"
                 + "bad sku,Broken,Seikox,diver,299.00,EUR,2,,\n"
                 + sku + "-2,Cheap,Seikox,diver,1.999,EUR,2,,\n";
+
+        ApiClient.Response check = api().send("POST", "/api/imports/items?dryRun=true", ADMIN, ADMIN_PASSWORD,
+                "text/csv", csv);
+        JsonNode checked = check.json().get("rows").get(0);
+        assertThat(checked.get("status").asString()).isEqualTo("REJECTED");
+        assertThat(checked.get("errors").get(0).asString())
+                .as("a check asks the read side: no location WH1 is known here").contains("no location WH1");
+        assertThat(checked.get("commandId") == null || checked.get("commandId").isNull()).as("nothing sent").isTrue();
 
         ApiClient.Response first = api().send("POST", "/api/imports/items", ADMIN, ADMIN_PASSWORD, "text/csv", csv);
         ApiClient.Response retry = api().send("POST", "/api/imports/items", ADMIN, ADMIN_PASSWORD, "text/csv", csv);

@@ -10,6 +10,7 @@ import io.stockroom.contracts.RejectionCode;
 import io.stockroom.contracts.Topology;
 import io.stockroom.contracts.location.CreateLocation;
 import io.stockroom.contracts.location.DeactivateLocation;
+import io.stockroom.contracts.location.UpdateLocation;
 import io.stockroom.contracts.location.LocationChanged;
 import io.stockroom.contracts.location.LocationType;
 import io.stockroom.contracts.stock.AdjustStock;
@@ -118,6 +119,27 @@ class StockManagementIT {
         assertThat(changed.lowStockThreshold()).isEqualTo(5);
         assertThat(events.find(StockAlert.class, a -> a.sku().equals(sku) && a.kind() == StockAlert.Kind.BACK_IN_STOCK))
                 .isPresent();
+    }
+
+    @Test
+    void a_location_is_renamed_and_reprioritised_once_even_when_the_command_comes_twice() {
+        UpdateLocation rename = new UpdateLocation(commandId(), darkStore, "City dark store", LocationType.STORE, 7);
+
+        CommandOutcome first = run(rename);
+        CommandOutcome unknown = run(new UpdateLocation(commandId(), "NO-SUCH-PLACE", "Nowhere", LocationType.STORE, 1));
+        CommandOutcome again = run(new UpdateLocation(commandId(), darkStore, "City dark store", LocationType.STORE, 7));
+
+        assertThat(first.status()).isEqualTo(CommandOutcome.Status.APPLIED);
+        assertThat(again.status()).isEqualTo(CommandOutcome.Status.APPLIED);
+        assertThat(unknown.reasonCode()).isEqualTo(RejectionCode.UNKNOWN_LOCATION);
+        List<LocationChanged> updates = events.all(LocationChanged.class).stream()
+                .filter(e -> e.code().equals(darkStore) && e.change() == LocationChanged.Change.UPDATED).toList();
+        assertThat(updates).isNotEmpty().allSatisfy(e -> {
+            assertThat(e.name()).isEqualTo("City dark store");
+            assertThat(e.type()).isEqualTo(LocationType.STORE);
+            assertThat(e.priority()).isEqualTo(7);
+        });
+        assertThat(updates.stream().map(LocationChanged::version).distinct()).hasSize(1);
     }
 
     @Test

@@ -5,7 +5,7 @@ import io.stockroom.contracts.Require;
 import java.time.Instant;
 
 /**
- * Event: a location was registered, deactivated or reactivated. Carries the whole location so a read side can
+ * Event: a location was registered, updated (name, type, priority), deactivated or reactivated. Carries the whole location so a read side can
  * rebuild it from this event alone.
  */
 public record LocationChanged(String code, String name, LocationType type, int priority, boolean active,
@@ -13,6 +13,7 @@ public record LocationChanged(String code, String name, LocationType type, int p
 
     public enum Change {
         REGISTERED,
+        UPDATED,
         DEACTIVATED,
         REACTIVATED
     }

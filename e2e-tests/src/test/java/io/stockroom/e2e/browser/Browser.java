@@ -2,16 +2,21 @@ package io.stockroom.e2e.browser;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,13 +24,17 @@ import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * One user's browser: Debian's headless Chromium driven by Debian's ChromeDriver, both at fixed paths so Selenium
  * Manager never downloads anything, with a fresh profile (so fresh cookies) per instance. Every wait is explicit and
- * bounded; screenshots go to {@code target/screenshots/<name>.png}.
+ * bounded. {@link #capture} saves a page at desktop (1366×900) and phone (390×844) size under
+ * {@code target/screenshots/} and fails if the page is wider than the screen at either.
  */
 final class Browser implements AutoCloseable {
 
@@ -35,10 +44,14 @@ final class Browser implements AutoCloseable {
 
     /** Longest any single wait may take; the machine is shared and loaded, the system is asynchronous. */
     static final Duration WAIT_MAX = Duration.ofSeconds(30);
-    private static final int WIDTH = 1280;
-    private static final int HEIGHT = 900;
+    /** How often a wait looks again: short, because a live page changes within milliseconds. */
+    private static final Duration POLL = Duration.ofMillis(50);
+    static final int WIDTH = 1366;
+    static final int HEIGHT = 900;
+    static final int PHONE_WIDTH = 390;
+    static final int PHONE_HEIGHT = 844;
     /** Tallest screenshot saved; a longer page is cut there. */
-    private static final int SCREENSHOT_HEIGHT_MAX = 2_400;
+    private static final int SCREENSHOT_HEIGHT_MAX = 3_000;
 
     private final String baseUrl;
     private final Path profile;
@@ -61,15 +74,31 @@ final class Browser implements AutoCloseable {
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
-                "--window-size=" + WIDTH + "," + HEIGHT, "--user-data-dir=" + profile.toAbsolutePath());
+                "--lang=en-GB", "--window-size=" + WIDTH + "," + HEIGHT,
+                "--user-data-dir=" + profile.toAbsolutePath());
         service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort().build();
         driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(WAIT_MAX);
+        viewport(WIDTH, HEIGHT, false);
     }
 
     void open(String path) {
         driver.get(baseUrl + path);
+    }
+
+    /** Opens an absolute URL (another service's page). */
+    void openUrl(String url) {
+        driver.get(url);
+    }
+
+    /** Sends HTTP Basic credentials with every request from now on (the health page's viewer account). */
+    void basicAuth(String username, String password) {
+        driver.executeCdpCommand("Network.enable", Map.of());
+        String token = Base64.getEncoder().encodeToString((username + ":" + password)
+                .getBytes(StandardCharsets.UTF_8));
+        driver.executeCdpCommand("Network.setExtraHTTPHeaders",
+                Map.of("headers", Map.of("Authorization", "Basic " + token)));
     }
 
     /** The current address without the scheme, host and port, e.g. {@code /shop?q=x}. */
@@ -90,12 +119,23 @@ final class Browser implements AutoCloseable {
         return !findAll(css).isEmpty();
     }
 
+    /** Rendered text, read in one script call (live regions are swapped in place at any moment). */
     String text(String css) {
-        return find(css).getText().strip();
+        Object text = script("const e = document.querySelector(arguments[0]); return e ? e.innerText : null;", css);
+        if (text == null) {
+            throw new NoSuchElementException("no element matches " + css);
+        }
+        return text.toString().strip();
     }
 
+    /** An attribute, or a property such as {@code textContent} when there is no attribute of that name. */
     String attribute(String css, String name) {
-        return find(css).getAttribute(name);
+        Object value = script("const e = document.querySelector(arguments[0]); if (!e) { return undefined; }"
+                + " return e.hasAttribute(arguments[1]) ? e.getAttribute(arguments[1]) : e[arguments[1]];", css, name);
+        if (value == null && !exists(css)) {
+            throw new NoSuchElementException("no element matches " + css);
+        }
+        return value == null ? null : value.toString();
     }
 
     void type(String css, String text) {
@@ -110,14 +150,32 @@ final class Browser implements AutoCloseable {
 
     /** Clicks (a submit button or a link) and waits until the next page has replaced this one and loaded. */
     void clickAndWait(String css) {
-        WebElement element = find(css);
-        element.click();
+        String mark = navigationMark();
+        find(css).click();
+        awaitNewDocument(mark);
+    }
+
+    /** Clicks a button whose form asks for confirmation, accepts the dialog, and waits for the next page. */
+    void clickConfirmAndWait(String css) {
+        String mark = navigationMark();
+        find(css).click();
+        waitUntil(ExpectedConditions.alertIsPresent()).accept();
+        awaitNewDocument(mark);
+    }
+
+    private String navigationMark() {
+        String mark = UUID.randomUUID().toString();
+        script("window.__e2eNav = arguments[0];", mark);
+        return mark;
+    }
+
+    private void awaitNewDocument(String mark) {
         waitUntil(d -> {
             try {
-                element.isDisplayed();
+                return !mark.equals(script("return window.__e2eNav || null;"))
+                        && "complete".equals(script("return document.readyState"));
+            } catch (WebDriverException navigating) {
                 return false;
-            } catch (StaleElementReferenceException replaced) {
-                return "complete".equals(script("return document.readyState"));
             }
         });
     }
@@ -134,11 +192,24 @@ final class Browser implements AutoCloseable {
     }
 
     <T> T waitUntil(Function<org.openqa.selenium.WebDriver, T> condition) {
-        return new WebDriverWait(driver, WAIT_MAX).until(condition);
+        try {
+            return new WebDriverWait(driver, WAIT_MAX, POLL).ignoring(StaleElementReferenceException.class)
+                    .ignoring(NoSuchElementException.class).until(condition);
+        } catch (TimeoutException timeout) {
+            String name = "timeout-" + System.currentTimeMillis();
+            try {
+                Files.writeString(SCREENSHOTS.resolve(name + ".html"), driver.getPageSource());
+                shoot(name);
+            } catch (IOException | RuntimeException ignored) {
+                // The timeout is what matters; the evidence is a bonus.
+            }
+            throw new AssertionError("Timed out at " + path() + " (page kept as " + name + ".html): "
+                    + timeout.getMessage(), timeout);
+        }
     }
 
-    Object script(String javascript) {
-        return ((JavascriptExecutor) driver).executeScript(javascript);
+    Object script(String javascript, Object... arguments) {
+        return ((JavascriptExecutor) driver).executeScript(javascript, arguments);
     }
 
     /** Marks the loaded document; {@link #stillSameDocument()} is then true only while no reload or navigation happened. */
@@ -156,8 +227,45 @@ final class Browser implements AutoCloseable {
         driver.manage().deleteAllCookies();
     }
 
+    /** Saves the page at desktop and phone size, failing if it is wider than the screen at either. */
+    void capture(String name) {
+        assertFits(name, WIDTH);
+        shoot(name + "-desktop");
+        viewport(PHONE_WIDTH, PHONE_HEIGHT, true);
+        try {
+            assertFits(name, PHONE_WIDTH);
+            shoot(name + "-mobile");
+        } finally {
+            viewport(WIDTH, HEIGHT, false);
+        }
+    }
+
+    /**
+     * Emulates a screen. A phone is emulated as one (viewport meta honoured), so a page wider than the screen makes
+     * the browser widen its layout viewport: the fit check therefore compares with the screen's width, not with
+     * {@code innerWidth}.
+     */
+    private void viewport(int width, int height, boolean mobile) {
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", height,
+                "deviceScaleFactor", 1, "mobile", mobile));
+        String layout = mobile ? "window.matchMedia('(max-width: 720px)').matches"
+                : "window.innerWidth === " + width;
+        new WebDriverWait(driver, WAIT_MAX, POLL).until(d -> Boolean.TRUE.equals(script("return " + layout)));
+    }
+
+    private void assertFits(String page, int width) {
+        Number scrollWidth = (Number) script("return Math.max(document.documentElement.scrollWidth, window.innerWidth)");
+        assertThat(scrollWidth.intValue()).as(page + " at " + width + " px is wider than the viewport; widest: "
+                + script("""
+                        return Array.from(document.querySelectorAll('body *'))
+                          .filter(e => e.getBoundingClientRect().right > arguments[0] + 1)
+                          .slice(0, 5).map(e => e.tagName + '.' + e.className + ' ' + Math.round(
+                            e.getBoundingClientRect().right)).join(', ');""", width))
+                .isLessThanOrEqualTo(width);
+    }
+
     /** Saves the whole page (up to a bound) as {@code target/screenshots/<name>.png}. */
-    Path screenshot(String name) {
+    Path shoot(String name) {
         Number height = (Number) script(
                 "return Math.max(document.body.scrollHeight, document.documentElement.scrollHeight)");
         Number width = (Number) script("return document.documentElement.clientWidth");

@@ -49,6 +49,7 @@ final class Endpoints {
             api("PUT", "/api/items/{sku}", Body.ITEM_UPDATE, Access.ADMIN_API),
             api("DELETE", "/api/items/{sku}", Body.NONE, Access.ADMIN_API),
             api("POST", "/api/locations", Body.LOCATION, Access.ADMIN_API),
+            api("PUT", "/api/locations/{code}", Body.LOCATION, Access.ADMIN_API),
             api("POST", "/api/locations/{code}/deactivate", Body.NONE, Access.ADMIN_API),
             api("POST", "/api/locations/{code}/reactivate", Body.NONE, Access.ADMIN_API),
             api("POST", "/api/stock/{sku}/{location}/receive", Body.RECEIVE, Access.ADMIN_API),
@@ -107,7 +108,33 @@ final class Endpoints {
             page("GET", "/admin/alerts", Access.ADMIN_PAGE),
             page("GET", "/admin/import", Access.ADMIN_PAGE),
             new Endpoint("POST", "/admin/import", Body.MULTIPART, Access.ADMIN_PAGE, false),
-            page("GET", "/ui/admin/commands/{commandId}", Access.ADMIN_PAGE));
+            page("GET", "/ui/admin/commands/{commandId}", Access.ADMIN_PAGE),
+            // The pages of issue 11 (the finished UI).
+            page("GET", "/shop/items/{sku}", Access.USER_PAGE),
+            page("GET", "/shop/cart", Access.USER_PAGE),
+            page("POST", "/shop/cart/update", Access.USER_PAGE),
+            page("POST", "/shop/cart/fit", Access.USER_PAGE),
+            page("POST", "/shop/orders/{orderId}/retry", Access.USER_PAGE),
+            page("POST", "/shop/orders/{orderId}/edit", Access.USER_PAGE),
+            new Endpoint("GET", "/ui/commands/stream", Body.NONE, Access.USER_PAGE, true),
+            new Endpoint("GET", "/ui/stock/stream", Body.NONE, Access.USER_PAGE, true),
+            page("GET", "/admin/items/new", Access.ADMIN_PAGE),
+            page("GET", "/admin/items/{sku}/edit", Access.ADMIN_PAGE),
+            page("POST", "/admin/items/{sku}/edit", Access.ADMIN_PAGE),
+            page("POST", "/admin/items/{sku}/archive", Access.ADMIN_PAGE),
+            page("POST", "/admin/items/{sku}/stock/{location}/level", Access.ADMIN_PAGE),
+            page("POST", "/admin/items/bulk", Access.ADMIN_PAGE),
+            page("GET", "/admin/items/export.csv", Access.ADMIN_PAGE),
+            page("POST", "/admin/items/export.csv", Access.ADMIN_PAGE),
+            page("GET", "/admin/orders", Access.ADMIN_PAGE),
+            page("GET", "/admin/orders/{orderId}", Access.ADMIN_PAGE),
+            page("POST", "/admin/orders/{orderId}/fulfil", Access.ADMIN_PAGE),
+            page("POST", "/admin/orders/{orderId}/cancel", Access.ADMIN_PAGE),
+            page("POST", "/admin/orders/bulk", Access.ADMIN_PAGE),
+            page("GET", "/admin/orders/export.csv", Access.ADMIN_PAGE),
+            page("GET", "/admin/locations/{code}/edit", Access.ADMIN_PAGE),
+            page("POST", "/admin/locations/{code}/edit", Access.ADMIN_PAGE),
+            page("GET", "/admin/import/template.csv", Access.ADMIN_PAGE));
 
     private Endpoints() {
     }

@@ -7,6 +7,7 @@ import io.stockroom.health.monitoring.adapter.out.alerting.HealthMetrics;
 import io.stockroom.health.monitoring.adapter.out.alerting.LoggingAlerts;
 import io.stockroom.health.monitoring.adapter.out.alerting.WebhookAlerts;
 import io.stockroom.health.monitoring.adapter.out.http.HttpActuatorProbe;
+import io.stockroom.health.monitoring.adapter.out.persistence.MongoPingProbe;
 import io.stockroom.health.monitoring.adapter.out.persistence.MongoStateStore;
 import io.stockroom.health.monitoring.adapter.out.rabbit.AmqpQueueProbe;
 import io.stockroom.health.monitoring.adapter.out.rabbit.BrokerQueueProbe;
@@ -103,8 +104,9 @@ public class MonitoringConfiguration {
 
     @Bean
     MonitoringLoops monitoringLoops(HealthMonitor monitor, BrokerQueueProbe queues, HttpActuatorProbe actuators,
-                                    HealthProperties properties, Clock clock) {
-        return new MonitoringLoops(monitor, queues, actuators, properties.queuePollInterval(),
+                                    MongoTemplate mongo, HealthProperties properties, Clock clock) {
+        return new MonitoringLoops(monitor, queues, actuators, new MongoPingProbe(mongo, clock),
+                properties.queuePollInterval(),
                 properties.actuatorPollInterval(), properties.actuatorTimeout(), clock);
     }
 }

@@ -77,6 +77,11 @@ class MessagingConfiguration {
     @Bean
     SimpleMessageListenerContainer liveContainer(ReliableMessaging messaging, LiveEventHandler handler,
                                                  LiveQueueName live) {
-        return messaging.eventContainer(live.value(), handler);
+        SimpleMessageListenerContainer container = messaging.eventContainer(live.value(), handler);
+        // One consumer, so this instance applies events in the order they were published: a command's outcome
+        // (published after the changes it reports) reaches a browser only once those changes are in the read side,
+        // and the page it makes refresh shows them. The work per event is in memory; batches keep it cheap.
+        container.setConcurrentConsumers(1);
+        return container;
     }
 }

@@ -14,13 +14,15 @@ import io.stockroom.producer.command.application.AdminActionStore;
 import io.stockroom.producer.command.application.AdminCommands;
 import io.stockroom.producer.command.application.CommandOutcomes;
 import io.stockroom.producer.common.KeyedRateLimiter;
-import io.stockroom.producer.shared.MongoBuckets;
+import io.stockroom.producer.importing.adapter.out.catalogue.CatalogueImportChecks;
 import io.stockroom.producer.importing.application.ItemImport;
 import io.stockroom.producer.live.adapter.in.web.LiveStreams;
 import io.stockroom.producer.order.adapter.out.persistence.MongoOrderViews;
+import io.stockroom.producer.order.application.LinePlanner;
 import io.stockroom.producer.order.application.OrderEvents;
 import io.stockroom.producer.order.application.OrderStore;
 import io.stockroom.producer.order.application.Orders;
+import io.stockroom.producer.shared.MongoBuckets;
 import io.stockroom.support.messaging.MessagePublisher;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -83,10 +85,16 @@ public class ProducerConfiguration {
 
     @Bean
     Orders orders(OrderStore store, MessagePublisher publisher, AdminCommands commands, ProducerProperties properties,
-                  MongoBuckets buckets, Clock clock, MeterRegistry meters) {
+                  MongoBuckets buckets, Clock clock, MeterRegistry meters, Catalogue catalogue) {
         ProducerProperties.Orders limits = properties.orders();
         return new Orders(store, publisher, commands,
-                new KeyedRateLimiter("orders", limits.perUserMax(), limits.window(), buckets), clock, meters);
+                new KeyedRateLimiter("orders", limits.perUserMax(), limits.window(), buckets), clock, meters,
+                sku -> catalogue.item(sku).map(item -> item.details().price()));
+    }
+
+    @Bean
+    LinePlanner linePlanner(Catalogue catalogue) {
+        return new LinePlanner(catalogue);
     }
 
     @Bean
@@ -95,8 +103,8 @@ public class ProducerConfiguration {
     }
 
     @Bean
-    ItemImport itemImport(AdminCommands commands) {
-        return new ItemImport(commands);
+    ItemImport itemImport(AdminCommands commands, Catalogue catalogue) {
+        return new ItemImport(commands, new CatalogueImportChecks(catalogue));
     }
 
     @Bean

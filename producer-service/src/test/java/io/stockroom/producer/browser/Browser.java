@@ -1,13 +1,15 @@
 package io.stockroom.producer.browser;
 
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.IOException;
@@ -16,15 +18,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.Map;
 import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * Debian's headless Chromium driven by Debian's ChromeDriver: no browser or driver download (the paths are set
- * explicitly, so Selenium Manager never runs), a fresh profile per run, and full-page screenshots of every page the
- * test visits under {@code target/screenshots/}.
+ * explicitly, so Selenium Manager never runs), a fresh profile per instance. {@link #capture} saves every page it is
+ * asked to at desktop size (1366×900) and at a phone's (390×844), and fails when the page is wider than either.
  */
 final class Browser implements AutoCloseable {
 
@@ -32,9 +38,13 @@ final class Browser implements AutoCloseable {
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
-    private static final Duration WAIT_MAX = Duration.ofSeconds(20);
-    private static final int WIDTH = 1280;
-    private static final int HEIGHT = 900;
+    static final Duration WAIT_MAX = Duration.ofSeconds(20);
+    /** How often a wait looks again: short, because a live page changes within milliseconds. */
+    private static final Duration POLL = Duration.ofMillis(50);
+    static final int WIDTH = 1366;
+    static final int HEIGHT = 900;
+    static final int PHONE_WIDTH = 390;
+    static final int PHONE_HEIGHT = 844;
     /** Tallest screenshot taken; a longer page is cut there. */
     private static final int SCREENSHOT_HEIGHT_MAX = 3_000;
 
@@ -55,12 +65,13 @@ final class Browser implements AutoCloseable {
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
-                "--disable-dev-shm-usage", "--window-size=" + WIDTH + "," + HEIGHT,
+                "--disable-dev-shm-usage", "--window-size=" + WIDTH + "," + HEIGHT, "--lang=en-GB",
                 "--user-data-dir=" + profile.toAbsolutePath());
         service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort().build();
         driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(WAIT_MAX);
+        viewport(WIDTH, HEIGHT, false);
     }
 
     WebDriver driver() {
@@ -72,15 +83,42 @@ final class Browser implements AutoCloseable {
     }
 
     String path() {
-        return driver.getCurrentUrl().substring(baseUrl.length());
+        String url = driver.getCurrentUrl();
+        return url.startsWith(baseUrl) ? url.substring(baseUrl.length()) : url;
     }
 
     WebElement find(String css) {
         return driver.findElement(By.cssSelector(css));
     }
 
+    List<WebElement> findAll(String css) {
+        return driver.findElements(By.cssSelector(css));
+    }
+
     boolean exists(String css) {
-        return !driver.findElements(By.cssSelector(css)).isEmpty();
+        return !findAll(css).isEmpty();
+    }
+
+    /**
+     * The element's rendered text, read in one script call: live regions are swapped in place at any moment, and a
+     * two-step "find, then read" could hold an element that was just replaced.
+     */
+    String text(String css) {
+        Object text = script("const e = document.querySelector(arguments[0]); return e ? e.innerText : null;", css);
+        if (text == null) {
+            throw new org.openqa.selenium.NoSuchElementException("no element matches " + css);
+        }
+        return text.toString().strip();
+    }
+
+    /** An attribute, or a property such as {@code textContent} when there is no attribute of that name. */
+    String attribute(String css, String name) {
+        Object value = script("const e = document.querySelector(arguments[0]); if (!e) { return undefined; }"
+                + " return e.hasAttribute(arguments[1]) ? e.getAttribute(arguments[1]) : e[arguments[1]];", css, name);
+        if (value == null && !exists(css)) {
+            throw new org.openqa.selenium.NoSuchElementException("no element matches " + css);
+        }
+        return value == null ? null : value.toString();
     }
 
     void type(String css, String text) {
@@ -89,76 +127,151 @@ final class Browser implements AutoCloseable {
         input.sendKeys(text);
     }
 
-    void select(String css, String value) {
-        new org.openqa.selenium.support.ui.Select(find(css)).selectByValue(value);
+    /** Sets a field's value and fires its change event at once, as picking a value does (no partial input). */
+    void change(String css, String value) {
+        script("const e = document.querySelector(arguments[0]); e.value = arguments[1];"
+                + " e.dispatchEvent(new Event('change', {bubbles: true}));", css, value);
     }
 
-    /** Clicks and waits for the next page to be loaded (a form submit or a link). */
+    void select(String css, String value) {
+        new Select(find(css)).selectByValue(value);
+    }
+
+    Object script(String javascript, Object... arguments) {
+        return ((JavascriptExecutor) driver).executeScript(javascript, arguments);
+    }
+
+    /** Marks the loaded document; {@link #sameDocument()} stays true until a navigation or reload replaces it. */
+    void markDocument() {
+        script("window.__stockroomMark = 'kept';");
+    }
+
+    boolean sameDocument() {
+        return "kept".equals(script("return window.__stockroomMark || null;"));
+    }
+
+    /** Clicks (a submit button or a link) and waits until the next page has replaced this one and loaded. */
     void clickAndWait(String css) {
         WebElement element = find(css);
+        String mark = mark();
         element.click();
-        waitUntil(d -> {
-            try {
-                element.isDisplayed();
-                return false;
-            } catch (org.openqa.selenium.StaleElementReferenceException gone) {
-                return "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState"));
-            }
-        });
+        awaitNewDocument(mark);
     }
 
     /** Clicks a button whose form asks for confirmation, accepts the dialog, and waits for the next page. */
     void clickConfirmAndWait(String css) {
-        WebElement element = find(css);
-        element.click();
-        waitUntil(org.openqa.selenium.support.ui.ExpectedConditions.alertIsPresent()).accept();
+        String mark = mark();
+        find(css).click();
+        waitUntil(ExpectedConditions.alertIsPresent()).accept();
+        awaitNewDocument(mark);
+    }
+
+    /** Clicks a control that changes the page in place (no navigation), then waits for {@code done}. */
+    <T> T clickAndAwait(String css, Function<WebDriver, T> done) {
+        find(css).click();
+        return waitUntil(done);
+    }
+
+    private String mark() {
+        String mark = UUID.randomUUID().toString();
+        script("window.__stockroomNav = arguments[0];", mark);
+        return mark;
+    }
+
+    private void awaitNewDocument(String mark) {
         waitUntil(d -> {
             try {
-                element.isDisplayed();
+                return !mark.equals(script("return window.__stockroomNav || null;"))
+                        && "complete".equals(script("return document.readyState"));
+            } catch (WebDriverException navigating) {
                 return false;
-            } catch (org.openqa.selenium.StaleElementReferenceException gone) {
-                return "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState"));
             }
         });
     }
 
+    /** Waits for a condition; on timeout the page's HTML and a screenshot are kept to show what was there. */
     <T> T waitUntil(Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, WAIT_MAX).until(condition);
+        try {
+            return new WebDriverWait(driver, WAIT_MAX, POLL)
+                    .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                    .ignoring(org.openqa.selenium.NoSuchElementException.class).until(condition);
+        } catch (org.openqa.selenium.TimeoutException timeout) {
+            String name = "timeout-" + System.currentTimeMillis();
+            try {
+                Files.writeString(SCREENSHOTS.resolve(name + ".html"), driver.getPageSource());
+                shoot(name);
+            } catch (IOException | RuntimeException ignored) {
+                // The timeout is what matters; the evidence is a bonus.
+            }
+            throw new AssertionError("Timed out at " + path() + " (page kept as " + name + ".html): "
+                    + timeout.getMessage(), timeout);
+        }
     }
 
-    String text(String css) {
-        return find(css).getText();
-    }
-
-    /** A screenshot of the whole page (up to a bound), named for the report. */
-    Path screenshot(String name) {
-        return screenshot(name, WIDTH);
+    /** Shows the page's times in this IANA time zone from now on (the browser's own zone, for app.js). */
+    void timeZone(String zone) {
+        driver.executeCdpCommand("Emulation.setTimezoneOverride", Map.of("timezoneId", zone));
     }
 
     /**
-     * The same at another window width, e.g. a phone's, to show the responsive layout. Chrome's DevTools protocol
-     * captures beyond the viewport, so a long page is saved whole (up to a bound).
+     * Saves the page at desktop and at phone size ({@code <name>-desktop.png}, {@code <name>-mobile.png}) and fails
+     * if, at either, the document is wider than the viewport (content off-screen, sideways scrolling).
      */
-    Path screenshot(String name, int width) {
-        driver.manage().window().setSize(new Dimension(width, HEIGHT));
+    void capture(String name) {
+        assertFits(name, WIDTH);
+        shoot(name + "-desktop");
+        viewport(PHONE_WIDTH, PHONE_HEIGHT, true);
         try {
-            Number height = (Number) ((JavascriptExecutor) driver).executeScript(
-                    "return Math.max(document.body.scrollHeight, document.documentElement.scrollHeight)");
-            int pageHeight = Math.min(height.intValue(), SCREENSHOT_HEIGHT_MAX);
-            Number viewportWidth = (Number) ((JavascriptExecutor) driver).executeScript(
-                    "return document.documentElement.clientWidth");
-            Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot", Map.of(
-                    "format", "png", "captureBeyondViewport", true,
-                    "clip", Map.of("x", 0, "y", 0, "width", viewportWidth.intValue(), "height", pageHeight,
-                            "scale", 1)));
-            Path target = SCREENSHOTS.resolve(name + ".png");
-            Files.write(target, Base64.getDecoder().decode((String) shot.get("data")));
-            return target;
+            assertFits(name, PHONE_WIDTH);
+            shoot(name + "-mobile");
+        } finally {
+            viewport(WIDTH, HEIGHT, false);
+        }
+    }
+
+    /**
+     * Emulates a screen. A phone is emulated as one (viewport meta honoured), so a page wider than the screen makes
+     * the browser widen its layout viewport: the fit check therefore compares with the screen's width, not with
+     * {@code innerWidth}.
+     */
+    private void viewport(int width, int height, boolean mobile) {
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", height,
+                "deviceScaleFactor", 1, "mobile", mobile));
+        String layout = mobile ? "window.matchMedia('(max-width: 720px)').matches"
+                : "window.innerWidth === " + width;
+        new WebDriverWait(driver, WAIT_MAX, POLL).until(d -> Boolean.TRUE.equals(script("return " + layout)));
+    }
+
+    private void assertFits(String page, int width) {
+        Number scrollWidth = (Number) script("return Math.max(document.documentElement.scrollWidth, window.innerWidth)");
+        assertThat(scrollWidth.intValue()).as(page + " at " + width + " px is wider than the viewport; widest: "
+                + script("""
+                        return Array.from(document.querySelectorAll('body *'))
+                          .filter(e => e.getBoundingClientRect().right > arguments[0] + 1)
+                          .slice(0, 5).map(e => e.tagName + '.' + e.className + ' ' + Math.round(
+                            e.getBoundingClientRect().right)).join(', ');""", width))
+                .isLessThanOrEqualTo(width);
+    }
+
+    private void shoot(String name) {
+        Number height = (Number) script(
+                "return Math.max(document.body.scrollHeight, document.documentElement.scrollHeight)");
+        Number width = (Number) script("return document.documentElement.clientWidth");
+        Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot", Map.of(
+                "format", "png", "captureBeyondViewport", true,
+                "clip", Map.of("x", 0, "y", 0, "width", width.intValue(),
+                        "height", Math.min(height.intValue(), SCREENSHOT_HEIGHT_MAX), "scale", 1)));
+        try {
+            Files.write(SCREENSHOTS.resolve(name + ".png"), Base64.getDecoder().decode((String) shot.get("data")));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } finally {
-            driver.manage().window().setSize(new Dimension(WIDTH, HEIGHT));
         }
+    }
+
+    /** Deletes every cookie of the site (signs out without the logout form). */
+    void forgetSession() {
+        open("/login");
+        driver.manage().deleteAllCookies();
     }
 
     @Override

@@ -8,6 +8,7 @@ import io.stockroom.contracts.location.CreateLocation;
 import io.stockroom.contracts.location.DeactivateLocation;
 import io.stockroom.contracts.location.LocationCommand;
 import io.stockroom.contracts.location.ReactivateLocation;
+import io.stockroom.contracts.location.UpdateLocation;
 import io.stockroom.contracts.order.OrderCommand;
 import io.stockroom.contracts.stock.AdjustStock;
 import io.stockroom.contracts.stock.AuditStock;
@@ -78,6 +79,7 @@ final class StockCommandHandler implements MessageHandler {
                 envelope.metadata().correlationId(), envelope.metadata().timestamp(), clock.instant());
         List<Event> events = switch (envelope.as(Command.class).payload()) {
             case CreateLocation command -> locations.create(command, context);
+            case UpdateLocation command -> locations.update(command, context);
             case DeactivateLocation command -> locations.deactivate(command, context);
             case ReactivateLocation command -> locations.reactivate(command, context);
             case ReceiveStock command -> stock.receive(command, context);

@@ -1,6 +1,7 @@
 package io.stockroom.health.monitoring.application;
 
 import io.stockroom.health.monitoring.domain.ActuatorCheck;
+import io.stockroom.health.monitoring.domain.ComponentCheck;
 import io.stockroom.health.monitoring.domain.DeadLetterTrend;
 import io.stockroom.health.monitoring.domain.MonitoredService;
 import io.stockroom.health.monitoring.domain.QueueSnapshot;
@@ -36,7 +37,12 @@ public final class HealthMonitor {
 
     private static final Logger log = LoggerFactory.getLogger(HealthMonitor.class);
 
+    /** Names of the infrastructure rows; they take part in transitions and alerts like services do. */
+    public static final String BROKER = "message-broker";
+    public static final String DATABASE = "database";
+
     private final Map<String, Tracked> services = new LinkedHashMap<>();
+    private final Map<String, Component> components = new LinkedHashMap<>();
     private final Deque<Transition> recent = new ArrayDeque<>();
     private final int recentMax;
     private final Duration dlqGrowthWindow;
@@ -64,6 +70,8 @@ public final class HealthMonitor {
         this.alerts = List.copyOf(alerts);
         this.clock = clock;
         this.queues = QueueSnapshot.unavailable("not read yet", clock.instant());
+        components.put(BROKER, new Component(BROKER));
+        components.put(DATABASE, new Component(DATABASE));
     }
 
     /**
@@ -88,6 +96,12 @@ public final class HealthMonitor {
                 tracked.reason = stored.reason();
                 tracked.since = stored.since();
             }
+            Component component = components.get(name);
+            if (component != null) {
+                component.state = stored.state();
+                component.reason = stored.reason();
+                component.since = stored.since();
+            }
         });
         recent.clear();
         store.recent(recentMax).forEach(recent::addLast);
@@ -100,6 +114,13 @@ public final class HealthMonitor {
 
     public synchronized void recordQueues(QueueSnapshot snapshot) {
         queues = snapshot;
+        // The broker's own row: reachable or not, whichever way its figures were read.
+        recordComponent(BROKER, new ComponentCheck(snapshot.source() != QueueSource.UNAVAILABLE,
+                switch (snapshot.source()) {
+                    case MANAGEMENT_API -> "answers; queue figures from its management API";
+                    case AMQP -> "answers over AMQP (management API unavailable: " + snapshot.sourceDetail() + ")";
+                    case UNAVAILABLE -> "does not answer: " + snapshot.sourceDetail();
+                }, snapshot.observedAt()));
         for (Tracked tracked : services.values()) {
             tracked.service.consumedQueue().flatMap(snapshot::queue).ifPresent(stats -> {
                 tracked.dlqTrend = tracked.dlqTrend.next(stats.deadLetters(), snapshot.observedAt());
@@ -121,16 +142,45 @@ public final class HealthMonitor {
         version++;
     }
 
+    /** A database or broker check: DOWN when it did not answer, UP otherwise; changes are transitions. */
+    public synchronized void recordComponent(String name, ComponentCheck check) {
+        Component component = components.get(name);
+        if (component == null) {
+            throw new IllegalArgumentException("unknown component " + name);
+        }
+        component.lastCheck = check.checkedAt();
+        component.reason = check.detail();
+        ServiceState state = check.up() ? ServiceState.UP : ServiceState.DOWN;
+        if (state != component.state) {
+            Instant at = component.since != null && !check.checkedAt().isAfter(component.since)
+                    ? component.since.plus(1, ChronoUnit.MICROS) : check.checkedAt();
+            Transition transition = new Transition(name, component.state, state, check.detail(), at);
+            component.state = state;
+            component.since = at;
+            remember(transition);
+            store.append(transition);
+            store.saveState(new StoredState(name, state, check.detail(), at));
+            alert(transition, component.view());
+        }
+        version++;
+    }
+
     public synchronized HealthOverview overview() {
         Instant now = clock.instant();
         List<ServiceHealth> health = services.values().stream().map(tracked -> view(tracked, now)).toList();
         return new HealthOverview(now, queues.source(), queues.sourceDetail(),
                 queues.source() == QueueSource.UNAVAILABLE ? null : queues.observedAt(), health,
-                new ArrayList<>(recent));
+                components.values().stream().map(Component::view).toList(), new ArrayList<>(recent));
+    }
+
+    /** Names of the infrastructure rows (for gauges). */
+    public List<String> components() {
+        return List.of(BROKER, DATABASE);
     }
 
     public synchronized Optional<ServiceState> stateOf(String service) {
-        return Optional.ofNullable(services.get(service)).map(tracked -> tracked.state);
+        return Optional.ofNullable(services.get(service)).map(tracked -> tracked.state)
+                .or(() -> Optional.ofNullable(components.get(service)).map(component -> component.state));
     }
 
     public synchronized QueueSnapshot queues() {
@@ -159,7 +209,10 @@ public final class HealthMonitor {
         remember(transition);
         store.append(transition);
         store.saveState(new StoredState(tracked.service.name(), tracked.state, tracked.reason, at));
-        ServiceHealth health = view(tracked, now);
+        alert(transition, view(tracked, now));
+    }
+
+    private void alert(Transition transition, ServiceHealth health) {
         for (TransitionAlerts channel : alerts) {
             try {
                 channel.transitioned(transition, health);
@@ -190,6 +243,23 @@ public final class HealthMonitor {
         recent.addFirst(transition);
         while (recent.size() > recentMax) {
             recent.removeLast();
+        }
+    }
+
+    /** Mutable bookkeeping for the broker or the database, only touched under the monitor's lock. */
+    private static final class Component {
+        final String name;
+        ServiceState state = ServiceState.UNKNOWN;
+        String reason = "not checked yet";
+        Instant since;
+        Instant lastCheck;
+
+        Component(String name) {
+            this.name = name;
+        }
+
+        ServiceHealth view() {
+            return new ServiceHealth(name, null, null, state, reason, since, lastCheck, null, null, false);
         }
     }
 

@@ -11,13 +11,15 @@ import java.util.List;
  *
  * @param queueSourceDetail why that source was used, or null
  * @param queuesObservedAt  when the queue figures were read, or null before the first read
+ * @param infrastructure    the message broker and the database, each with its state like a service's
  */
 public record HealthOverview(Instant generatedAt, QueueSource queueSource, String queueSourceDetail,
                              Instant queuesObservedAt, List<ServiceHealth> services,
-                             List<Transition> recentTransitions) {
+                             List<ServiceHealth> infrastructure, List<Transition> recentTransitions) {
 
     public HealthOverview {
         services = List.copyOf(services);
+        infrastructure = List.copyOf(infrastructure);
         recentTransitions = List.copyOf(recentTransitions);
     }
 }

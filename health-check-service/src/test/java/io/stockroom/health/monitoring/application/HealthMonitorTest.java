@@ -1,6 +1,7 @@
 package io.stockroom.health.monitoring.application;
 
 import io.stockroom.health.monitoring.domain.ActuatorCheck;
+import io.stockroom.health.monitoring.domain.ComponentCheck;
 import io.stockroom.health.monitoring.domain.MonitoredService;
 import io.stockroom.health.monitoring.domain.QueueSnapshot;
 import io.stockroom.health.monitoring.domain.QueueSource;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 class HealthMonitorTest {
 
@@ -42,11 +44,36 @@ class HealthMonitorTest {
         clock.advance(Duration.ofSeconds(2));
         monitor.recordQueues(queues(2));
 
-        assertThat(alerted).extracting(Transition::to)
+        assertThat(of(consumer.name(), alerted)).extracting(Transition::to)
                 .containsExactly(ServiceState.UP, ServiceState.DOWN, ServiceState.UP);
         assertThat(store.transitions).containsExactlyElementsOf(alerted);
         assertThat(store.states.get(consumer.name()).state()).isEqualTo(ServiceState.UP);
         assertThat(monitor.overview().recentTransitions().getFirst().to()).isEqualTo(ServiceState.UP);
+    }
+
+    @Test
+    void the_broker_and_the_database_have_rows_of_their_own_whose_changes_are_transitions() {
+        HealthMonitor monitor = monitor(List.of((transition, now) -> alerted.add(transition)));
+
+        monitor.recordQueues(queues(1));
+        monitor.recordComponent(HealthMonitor.DATABASE, new ComponentCheck(true, "answers (ping 2 ms)",
+                clock.instant()));
+        clock.advance(Duration.ofSeconds(2));
+        monitor.recordQueues(QueueSnapshot.unavailable("connection refused", clock.instant()));
+        monitor.recordComponent(HealthMonitor.DATABASE, new ComponentCheck(false, "does not answer: timeout",
+                clock.instant()));
+
+        assertThat(monitor.overview().infrastructure()).extracting(ServiceHealth::name, ServiceHealth::state)
+                .containsExactly(tuple(HealthMonitor.BROKER, ServiceState.DOWN),
+                        tuple(HealthMonitor.DATABASE, ServiceState.DOWN));
+        assertThat(monitor.overview().infrastructure().getFirst().reason()).contains("connection refused");
+        assertThat(of(HealthMonitor.DATABASE, alerted)).extracting(Transition::to)
+                .containsExactly(ServiceState.UP, ServiceState.DOWN);
+        assertThat(store.states.get(HealthMonitor.BROKER).state()).isEqualTo(ServiceState.DOWN);
+    }
+
+    private static List<Transition> of(String service, List<Transition> transitions) {
+        return transitions.stream().filter(t -> t.service().equals(service)).toList();
     }
 
     @Test
@@ -84,8 +111,8 @@ class HealthMonitorTest {
         clock.advance(Duration.ofSeconds(1));
         second.recordQueues(queues(1));
 
-        assertThat(second.overview().recentTransitions()).hasSize(2);
-        assertThat(alerted).singleElement().satisfies(transition -> {
+        assertThat(of(consumer.name(), second.overview().recentTransitions())).hasSize(2);
+        assertThat(of(consumer.name(), alerted)).singleElement().satisfies(transition -> {
             assertThat(transition.from()).isEqualTo(ServiceState.DOWN);
             assertThat(transition.to()).isEqualTo(ServiceState.UP);
         });
@@ -99,7 +126,8 @@ class HealthMonitorTest {
         monitor.recordQueues(queues(0));
         monitor.recordQueues(queues(1));
 
-        assertThat(store.transitions).extracting(Transition::id).doesNotHaveDuplicates().hasSize(3);
+        assertThat(of(consumer.name(), store.transitions)).extracting(Transition::id).doesNotHaveDuplicates()
+                .hasSize(3);
     }
 
     @Test

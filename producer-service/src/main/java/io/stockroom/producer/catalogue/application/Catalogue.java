@@ -1,11 +1,13 @@
 package io.stockroom.producer.catalogue.application;
 
+import io.stockroom.producer.catalogue.domain.Availability;
 import io.stockroom.producer.catalogue.domain.CatalogueQuery;
 import io.stockroom.producer.catalogue.domain.CataloguePage;
 import io.stockroom.producer.catalogue.domain.ItemDetail;
 import io.stockroom.producer.catalogue.domain.LocationView;
 import io.stockroom.producer.catalogue.domain.ReadModel;
 import io.stockroom.producer.catalogue.domain.StockAlertView;
+import io.stockroom.producer.catalogue.domain.StockCounts;
 import io.stockroom.stock.ledger.domain.LedgerEntry;
 
 import java.util.List;
@@ -29,6 +31,21 @@ public final class Catalogue {
         return model.search(query);
     }
 
+    /** A search narrowed to items of one availability (null: any). */
+    public CataloguePage search(CatalogueQuery query, Availability availability) {
+        return availability == null ? model.search(query)
+                : model.search(query, summary -> summary.availability() == availability);
+    }
+
+    /** The stock figures of dashboards and alerts, by the one definition in {@link StockCounts}. */
+    public StockCounts counts() {
+        CatalogueQuery one = new CatalogueQuery(null, null, null, null, null, null, 0, 1);
+        long low = search(one, Availability.LOW).total();
+        long out = search(one, Availability.OUT).total();
+        long items = model.search(one).total();
+        return new StockCounts(items, items - low - out, low, out, model.alerts(ALERTS_LIMIT_MAX).size());
+    }
+
     public Optional<ItemDetail> item(String sku) {
         return model.item(sku);
     }
@@ -43,6 +60,17 @@ public final class Catalogue {
 
     public List<String> categories() {
         return model.categories();
+    }
+
+    /** See {@link ReadModel#stockVersion(String)}. */
+    public long stockVersion(String sku) {
+        return model.stockVersion(sku);
+    }
+
+    /** "SKU=version,…" for the SKUs a page shows, rendered so its live stream can tell what it missed. */
+    public String stockVersions(java.util.Collection<String> skus) {
+        return skus.stream().distinct().map(sku -> sku + "=" + stockVersion(sku))
+                .collect(java.util.stream.Collectors.joining(","));
     }
 
     /** Low and out-of-stock records, most urgent first, at most {@link #ALERTS_LIMIT_MAX}. */

@@ -3,7 +3,8 @@ package io.stockroom.producer.catalogue.domain;
 import java.math.BigDecimal;
 
 /**
- * A catalogue search: every filter optional. {@code q} matches name or brand (case-insensitive substring).
+ * A catalogue search: every filter optional. {@code q} matches name, brand, SKU or category (case-insensitive
+ * substring).
  *
  * @param size page size, 1..{@link #SIZE_MAX}
  */

@@ -60,11 +60,19 @@ public final class ReadModel {
 
     /** Live items matching the query, sorted and paged. */
     public CataloguePage search(CatalogueQuery query) {
+        return search(query, summary -> true);
+    }
+
+    /** The same, narrowed further by what only a summary knows (its availability, for the admin's stock filter). */
+    public CataloguePage search(CatalogueQuery query, Predicate<ItemSummary> also) {
         Predicate<ItemView> matching = matcher(query);
         List<ItemSummary> all = new ArrayList<>();
         for (ItemView item : items.values()) {
             if (!item.deleted() && matching.test(item)) {
-                all.add(summary(item));
+                ItemSummary summary = summary(item);
+                if (also.test(summary)) {
+                    all.add(summary);
+                }
             }
         }
         all.sort(query.sort().order());
@@ -78,7 +86,9 @@ public final class ReadModel {
         return item -> {
             ItemDetails details = item.details();
             if (q != null && !details.name().toLowerCase(Locale.ROOT).contains(q)
-                    && !details.brand().toLowerCase(Locale.ROOT).contains(q)) {
+                    && !details.brand().toLowerCase(Locale.ROOT).contains(q)
+                    && !item.sku().toLowerCase(Locale.ROOT).contains(q)
+                    && !details.category().toLowerCase(Locale.ROOT).contains(q)) {
                 return false;
             }
             if (query.brand() != null && !details.brand().equalsIgnoreCase(query.brand())) {
@@ -140,6 +150,14 @@ public final class ReadModel {
         });
         return alerts.stream().sorted(Comparator.comparingInt(StockAlertView::available)
                 .thenComparing(StockAlertView::sku).thenComparing(StockAlertView::location)).limit(limit).toList();
+    }
+
+    /**
+     * A number that grows with every stock change of an item (the sum of its records' versions, removed ones
+     * included): a page rendered with it can tell, when its live stream opens, whether it missed a change.
+     */
+    public long stockVersion(String sku) {
+        return stock.getOrDefault(sku, Map.of()).values().stream().mapToLong(StockView::version).sum();
     }
 
     public int itemCount() {

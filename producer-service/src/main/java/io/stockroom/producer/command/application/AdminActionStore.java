@@ -32,4 +32,7 @@ public interface AdminActionStore {
 
     /** Newest first. */
     PageOf<AdminAction> page(int page, int size);
+
+    /** Newest first, of one status and/or one command type (either may be null); the total is capped at 10,000. */
+    PageOf<AdminAction> page(ActionStatus status, String commandType, int page, int size);
 }

@@ -81,4 +81,9 @@ public final class AdminCommands {
     public PageOf<AdminAction> recent(int page, int size) {
         return actions.page(Math.max(page, 0), Math.clamp(size, 1, PAGE_SIZE_MAX));
     }
+
+    /** The audit log narrowed to a status and/or a command type (null: any); {@code size} is capped. */
+    public PageOf<AdminAction> recent(ActionStatus status, String commandType, int page, int size) {
+        return actions.page(status, commandType, Math.max(page, 0), Math.clamp(size, 1, PAGE_SIZE_MAX));
+    }
 }

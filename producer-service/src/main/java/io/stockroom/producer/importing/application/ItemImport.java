@@ -1,9 +1,5 @@
 package io.stockroom.producer.importing.application;
 
-import io.stockroom.contracts.item.CreateItem;
-import io.stockroom.contracts.item.ItemDetails;
-import io.stockroom.contracts.item.Money;
-import io.stockroom.contracts.stock.ReceiveStock;
 import io.stockroom.producer.command.application.AdminCommands;
 import io.stockroom.producer.command.domain.CommandReceipt;
 import io.stockroom.producer.common.Requester;
@@ -14,7 +10,6 @@ import io.stockroom.producer.importing.domain.ImportRow;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -40,9 +35,11 @@ public final class ItemImport {
             "lowstockthreshold");
 
     private final AdminCommands commands;
+    private final ImportChecks checks;
 
-    public ItemImport(AdminCommands commands) {
+    public ItemImport(AdminCommands commands, ImportChecks checks) {
         this.commands = commands;
+        this.checks = checks;
     }
 
     /**
@@ -50,6 +47,14 @@ public final class ItemImport {
      * @throws IOException              when the upload breaks off
      */
     public ImportReport importCsv(Requester requester, Reader csv) throws IOException {
+        return importCsv(requester, csv, false);
+    }
+
+    /**
+     * @param dryRun check every row (fields, and whether the item or the location already conflicts) but send
+     *               nothing; valid rows come back VALID
+     */
+    public ImportReport importCsv(Requester requester, Reader csv, boolean dryRun) throws IOException {
         BufferedReader reader = new BufferedReader(csv, 8_192);
         String headerLine = readLine(reader);
         if (headerLine == null) {
@@ -72,7 +77,7 @@ public final class ItemImport {
                 rejected++;
                 break;
             }
-            ImportRow row = importRow(requester, lineNo, line, columns);
+            ImportRow row = importRow(requester, lineNo, line, columns, dryRun);
             rows.add(row);
             if (row.status().equals(ImportRow.REJECTED)) {
                 rejected++;
@@ -125,64 +130,40 @@ public final class ItemImport {
         return columns;
     }
 
-    private ImportRow importRow(Requester requester, int lineNo, String line, Map<String, Integer> columns) {
-        String sku = null;
+    private ImportRow importRow(Requester requester, int lineNo, String line, Map<String, Integer> columns,
+                                boolean dryRun) {
+        if (line.startsWith("\u0000")) {
+            return new ImportRow(lineNo, null, ImportRow.REJECTED, null,
+                    List.of("the line is longer than " + LINE_LENGTH_MAX + " characters"));
+        }
+        RowCheck row;
         try {
-            if (line.startsWith("\u0000")) {
-                throw new IllegalArgumentException("line is longer than " + LINE_LENGTH_MAX + " characters");
-            }
-            List<String> fields = CsvLine.split(line);
-            sku = field(fields, columns, "sku");
-            String baseId = "imp-" + digest(line.strip());
-            CreateItem create = new CreateItem(baseId, sku, new ItemDetails(field(fields, columns, "name"),
-                    field(fields, columns, "brand"), field(fields, columns, "category"),
-                    new Money(decimal(field(fields, columns, "price")), field(fields, columns, "currency")),
-                    Map.of(), integer("lowStockThreshold", field(fields, columns, "lowstockthreshold"))));
-            String location = field(fields, columns, "location");
-            String quantity = field(fields, columns, "quantity");
-            ReceiveStock receive = null;
-            if (location != null || quantity != null) {
-                receive = new ReceiveStock(baseId + "-receive", sku, location,
-                        integer("quantity", quantity), "CSV import");
-            }
-            CommandReceipt item = commands.submit(requester, create);
-            boolean repeated = item.repeated();
-            if (receive != null) {
-                repeated &= commands.submit(requester, receive).repeated();
-            }
-            return new ImportRow(lineNo, sku, repeated ? ImportRow.DUPLICATE : ImportRow.ACCEPTED, baseId, null);
-        } catch (IllegalArgumentException e) {
-            return new ImportRow(lineNo, sku, ImportRow.REJECTED, null, List.of(e.getMessage()));
+            row = new RowCheck(CsvLine.split(line), columns);
+        } catch (IllegalArgumentException unreadable) {
+            return new ImportRow(lineNo, null, ImportRow.REJECTED, null, List.of(unreadable.getMessage()));
         }
-    }
-
-    private static String field(List<String> fields, Map<String, Integer> columns, String name) {
-        Integer index = columns.get(name);
-        if (index == null || index >= fields.size() || fields.get(index).isEmpty()) {
-            return null;
+        String baseId = "imp-" + digest(line.strip());
+        RowCheck.Commands commands = row.commands(baseId);
+        List<String> errors = new ArrayList<>(row.errors());
+        if (commands != null && dryRun) {
+            // Only a dry run asks the read side: a real upload leaves conflicts to the consumers, so that sending
+            // the same file twice reports DUPLICATE rows rather than refusing them.
+            errors.addAll(checks.problems(commands.create(), commands.receive()));
         }
-        return fields.get(index);
-    }
-
-    private static BigDecimal decimal(String value) {
-        if (value == null) {
-            throw new IllegalArgumentException("price is required");
+        if (!errors.isEmpty()) {
+            return new ImportRow(lineNo, row.sku(), ImportRow.REJECTED, null, errors);
+        }
+        if (dryRun) {
+            return new ImportRow(lineNo, row.sku(), ImportRow.VALID, null, null);
         }
         try {
-            return new BigDecimal(value);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("price must be a decimal number such as 199.00, was '" + value + "'");
-        }
-    }
-
-    private static int integer(String field, String value) {
-        if (value == null) {
-            throw new IllegalArgumentException(field + " is required");
-        }
-        try {
-            return Integer.parseInt(value);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(field + " must be a whole number, was '" + value + "'");
+            boolean repeated = this.commands.submit(requester, commands.create()).repeated();
+            if (commands.receive() != null) {
+                repeated &= this.commands.submit(requester, commands.receive()).repeated();
+            }
+            return new ImportRow(lineNo, row.sku(), repeated ? ImportRow.DUPLICATE : ImportRow.ACCEPTED, baseId, null);
+        } catch (IllegalArgumentException refused) {
+            return new ImportRow(lineNo, row.sku(), ImportRow.REJECTED, null, List.of(refused.getMessage()));
         }
     }
 

@@ -48,7 +48,7 @@ public final class OrderEvents {
     }
 
     private static OrderLineView line(AllocatedLine line) {
-        return new OrderLineView(line.lineNo(), line.sku(), line.quantity(), line.location());
+        return new OrderLineView(line.lineNo(), line.sku(), line.quantity(), line.location(), null);
     }
 
     private static RejectionView rejection(LineRejection line) {

@@ -2,6 +2,7 @@ package io.stockroom.producer.order.application;
 
 import io.stockroom.producer.common.PageOf;
 import io.stockroom.producer.order.domain.OrderLineView;
+import io.stockroom.producer.order.domain.OrderSearch;
 import io.stockroom.producer.order.domain.OrderStatus;
 import io.stockroom.producer.order.domain.OrderView;
 import io.stockroom.producer.order.domain.RejectionView;
@@ -18,11 +19,17 @@ public interface OrderStore {
 
     Optional<OrderView> find(String orderId);
 
+    /** Counts beyond this are reported as this (a filtered count on a large collection is not free). */
+    int COUNT_MAX = 10_000;
+
     /** A customer's orders, newest first. */
     List<OrderView> byCustomer(String customer, int limit);
 
     /** All orders, newest first. */
     PageOf<OrderView> page(int page, int size);
+
+    /** A filtered page, newest first; the total is capped at {@link #COUNT_MAX}. */
+    PageOf<OrderView> search(OrderSearch search);
 
     /**
      * What an order event changes in a view.

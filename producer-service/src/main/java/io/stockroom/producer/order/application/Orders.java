@@ -13,6 +13,7 @@ import io.stockroom.producer.common.PageOf;
 import io.stockroom.producer.common.Requester;
 import io.stockroom.producer.order.domain.OrderIds;
 import io.stockroom.producer.order.domain.OrderLineView;
+import io.stockroom.producer.order.domain.OrderSearch;
 import io.stockroom.producer.order.domain.OrderStatus;
 import io.stockroom.producer.order.domain.OrderView;
 import io.stockroom.producer.order.domain.StatusChange;
@@ -42,9 +43,11 @@ public final class Orders {
     private final KeyedRateLimiter placementLimit;
     private final Clock clock;
     private final MeterRegistry meters;
+    private final PriceList prices;
 
     public Orders(OrderStore store, MessagePublisher publisher, AdminCommands commands,
-                  KeyedRateLimiter placementLimit, Clock clock, MeterRegistry meters) {
+                  KeyedRateLimiter placementLimit, Clock clock, MeterRegistry meters, PriceList prices) {
+        this.prices = prices;
         this.store = store;
         this.publisher = publisher;
         this.commands = commands;
@@ -77,7 +80,7 @@ public final class Orders {
             meters.counter("stockroom.producer.orders.rate_limited").increment();
             return new PlacementResult.RateLimited(wait);
         }
-        OrderView view = placed(command);
+        OrderView view = placed(command, prices);
         if (!store.insert(view)) {
             // A request with the same key got there first; it sends the command.
             return new PlacementResult.Placed(store.find(orderId).orElseThrow(), false);
@@ -111,11 +114,12 @@ public final class Orders {
                 stored.placedAt());
     }
 
-    private static OrderView placed(PlaceOrder command) {
+    private static OrderView placed(PlaceOrder command, PriceList prices) {
         List<OrderLineView> lines = new ArrayList<>();
         for (int i = 0; i < command.lines().size(); i++) {
             OrderLine line = command.lines().get(i);
-            lines.add(new OrderLineView(i, line.sku(), line.quantity(), line.location()));
+            lines.add(new OrderLineView(i, line.sku(), line.quantity(), line.location(),
+                    prices.priceOf(line.sku()).orElse(null)));
         }
         return new OrderView(command.orderId(), command.customer(), OrderStatus.PLACED, lines, List.of(),
                 List.of(new StatusChange(OrderStatus.PLACED, command.placedAt(), null)), 0, command.placedAt(),
@@ -135,6 +139,13 @@ public final class Orders {
     /** Every order, newest first (admins). */
     public PageOf<OrderView> all(int page, int size) {
         return store.page(Math.max(page, 0), Math.clamp(size, 1, LIST_LIMIT_MAX));
+    }
+
+    /** A filtered page of orders: any order for an admin, only their own for anyone else. */
+    public PageOf<OrderView> search(Requester requester, OrderSearch search) {
+        OrderSearch allowed = requester.isAdmin() ? search : new OrderSearch(search.status(), requester.username(),
+                search.sku(), search.from(), search.until(), search.text(), search.page(), search.size());
+        return store.search(allowed);
     }
 
     /** Asks to cancel an order: the owner or an admin; the consumer decides whether it still can be. */

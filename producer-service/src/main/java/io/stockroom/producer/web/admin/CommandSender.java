@@ -5,13 +5,17 @@ import io.stockroom.contracts.MessageType;
 import io.stockroom.producer.command.application.AdminCommands;
 import io.stockroom.producer.command.application.CommandNotSentException;
 import io.stockroom.producer.command.domain.CommandReceipt;
+import io.stockroom.producer.common.Requester;
 import io.stockroom.producer.security.Requesters;
+import io.stockroom.producer.web.CommandBanner;
 import io.stockroom.producer.web.Flash;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Function;
 
 /**
@@ -26,6 +30,10 @@ public class CommandSender {
 
     CommandSender(AdminCommands commands) {
         this.commands = commands;
+    }
+
+    /** One command of a bulk action: how to build it, and what it is in words. */
+    public record Bulk(Function<String, ? extends Command> build, String label) {
     }
 
     /**
@@ -54,5 +62,37 @@ public class CommandSender {
                     + "Nothing was changed; try again in a moment.");
             return false;
         }
+    }
+
+    /**
+     * Sends one command per selected row; each gets its own live line on the next page. A row whose command the
+     * contract refuses is reported and skipped; a broker failure stops the rest (they were not sent).
+     *
+     * @return how many were sent
+     */
+    public int sendAll(Authentication authentication, HttpServletRequest request, List<Bulk> bulk,
+                       RedirectAttributes redirect) {
+        Requester requester = Requesters.of(authentication, request);
+        List<CommandBanner> sent = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        for (Bulk one : bulk) {
+            try {
+                CommandReceipt receipt = commands.submit(requester, one.build().apply(commands.newCommandId()));
+                sent.add(new CommandBanner(receipt.commandId(), one.label()));
+            } catch (IllegalArgumentException refused) {
+                problems.add(one.label() + ": " + refused.getMessage());
+            } catch (CommandNotSentException notSent) {
+                problems.add("The message broker stopped confirming, so " + (bulk.size() - sent.size()
+                        - problems.size()) + " of the selected were not sent. Try those again in a moment.");
+                break;
+            }
+        }
+        if (!sent.isEmpty()) {
+            Flash.commands(redirect, sent);
+        }
+        if (!problems.isEmpty()) {
+            Flash.error(redirect, String.join(" ", problems));
+        }
+        return sent.size();
     }
 }

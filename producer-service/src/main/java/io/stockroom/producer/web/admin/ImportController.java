@@ -6,6 +6,9 @@ import io.stockroom.producer.importing.domain.ImportReport;
 import io.stockroom.producer.security.Requesters;
 import io.stockroom.producer.web.Flash;
 import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -44,9 +47,19 @@ class ImportController {
         return "admin/import";
     }
 
+    /** A file to start from: the header and two example rows (the second with opening stock). */
+    @GetMapping(value = "/admin/import/template.csv", produces = "text/csv")
+    ResponseEntity<String> template() {
+        String csv = "sku,name,brand,category,price,currency,lowStockThreshold,location,quantity\r\n"
+                + "WATCH-001,Diver 300,Seiko,Watches,349.00,EUR,3,,\r\n"
+                + "WATCH-002,Field Automatic,Hamilton,Watches,545.00,EUR,2,WH-MAIN,10\r\n";
+        return ResponseEntity.ok().header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"items-template.csv\"")
+                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8)).body(csv);
+    }
+
     @PostMapping("/admin/import")
-    String upload(@RequestParam("file") MultipartFile file, Authentication auth, HttpServletRequest request,
-                  RedirectAttributes redirect) {
+    String upload(@RequestParam("file") MultipartFile file, @RequestParam(defaultValue = "false") boolean dryRun,
+                  Authentication auth, HttpServletRequest request, RedirectAttributes redirect) {
         if (file.isEmpty()) {
             Flash.error(redirect, "Choose a CSV file to import.");
             return "redirect:/admin/import";
@@ -56,10 +69,17 @@ class ImportController {
             return "redirect:/admin/import";
         }
         try (Reader csv = new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8)) {
-            ImportReport report = itemImport.importCsv(Requesters.of(auth, request), csv);
+            ImportReport report = itemImport.importCsv(Requesters.of(auth, request), csv, dryRun);
             redirect.addFlashAttribute("report", report);
-            Flash.ok(redirect, rows(report.accepted()) + " sent, " + report.rejected() + " rejected. Sent rows are "
-                    + "applied by the catalogue service; their status updates below.");
+            redirect.addFlashAttribute("dryRun", dryRun);
+            if (dryRun) {
+                Flash.ok(redirect, "Checked " + rows(report.accepted() + report.rejected()) + ": "
+                        + report.accepted() + " ready, " + report.rejected() + " with problems. Nothing was sent; "
+                        + "upload the file again without \"Check only\" to import it.");
+            } else {
+                Flash.ok(redirect, rows(report.accepted()) + " sent, " + report.rejected() + " not imported. Sent "
+                        + "rows are applied by the catalogue service; their status updates below.");
+            }
         } catch (IllegalArgumentException badFile) {
             Flash.error(redirect, "The file was not imported: " + badFile.getMessage());
         } catch (CommandNotSentException notSent) {

@@ -5,10 +5,14 @@ import io.stockroom.contracts.stock.AdjustStock;
 import io.stockroom.contracts.stock.AdjustmentReason;
 import io.stockroom.contracts.stock.ReceiveStock;
 import io.stockroom.contracts.stock.RemoveStockRecord;
+import io.stockroom.contracts.stock.SetLowStockThreshold;
 import io.stockroom.contracts.stock.SetStockCount;
 import io.stockroom.contracts.stock.TransferStock;
 import io.stockroom.producer.catalogue.application.Catalogue;
 import io.stockroom.producer.catalogue.domain.ItemDetail;
+import io.stockroom.producer.catalogue.domain.LocationView;
+import io.stockroom.producer.web.Flash;
+import io.stockroom.producer.web.PageView;
 import io.stockroom.producer.web.admin.StockForms.AdjustForm;
 import io.stockroom.producer.web.admin.StockForms.CountForm;
 import io.stockroom.producer.web.admin.StockForms.ReceiveForm;
@@ -24,6 +28,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -38,8 +43,8 @@ import java.util.List;
 @Controller("ui.itemController")
 class ItemController {
 
-    /** Movements shown on the item page; the full ledger stays queryable through the API. */
-    static final int MOVEMENTS_SHOWN = 50;
+    /** Movements per page of the item's history. */
+    static final int MOVEMENTS_PAGE = 25;
 
     private final Catalogue catalogue;
     private final CommandSender sender;
@@ -50,8 +55,25 @@ class ItemController {
     }
 
     @GetMapping("/admin/items/{sku}")
-    String item(@PathVariable String sku, Model model) {
+    String item(@PathVariable String sku, @RequestParam(defaultValue = "0") int history,
+                @RequestParam(defaultValue = "") String at, Model model) {
+        model.addAttribute("historyPage", Math.clamp(history, 0, Catalogue.MOVEMENTS_LIMIT_MAX / MOVEMENTS_PAGE));
+        model.addAttribute("historyAt", at);
         return page(sku, model);
+    }
+
+    /** A location's own low-stock level for this item (alerts for that location use it). */
+    @PostMapping("/admin/items/{sku}/stock/{location}/level")
+    String level(@PathVariable String sku, @PathVariable String location, @RequestParam(required = false) Integer level,
+                 Authentication auth, HttpServletRequest request, RedirectAttributes redirect) {
+        if (level == null || level < 0 || level > StockForms.QUANTITY_MAX) {
+            Flash.error(redirect, "Enter a low-stock level between 0 and 1,000,000.");
+            return redirectTo(sku);
+        }
+        sender.send(auth, request, MessageType.SET_LOW_STOCK_THRESHOLD,
+                id -> new SetLowStockThreshold(id, sku, location, level),
+                "Set the low-stock level of " + sku + " at " + location + " to " + level, redirect);
+        return redirectTo(sku);
     }
 
     @PostMapping("/admin/items/{sku}/receive")
@@ -131,10 +153,11 @@ class ItemController {
 
     private String page(String sku, Model model) {
         ItemDetail item = catalogue.item(sku).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        model.addAttribute("item", ItemPageView.of(item));
-        model.addAttribute("movements", catalogue.movements(sku, MOVEMENTS_SHOWN).stream()
-                .map(ItemPageView.MovementRow::of).toList());
-        model.addAttribute("locations", catalogue.locations());
+        List<LocationView> locations = catalogue.locations();
+        model.addAttribute("item", ItemPageView.of(item, locations));
+        model.addAttribute("stockVersions", catalogue.stockVersions(List.of(sku)));
+        movements(sku, model);
+        model.addAttribute("locations", locations);
         model.addAttribute("reasons", Arrays.stream(AdjustmentReason.values()).map(Enum::name).toList());
         addIfAbsent(model, "receive", ReceiveForm.empty());
         addIfAbsent(model, "adjust", AdjustForm.empty());
@@ -144,6 +167,44 @@ class ItemController {
             model.addAttribute("flashError", "Nothing was sent: check the highlighted fields.");
         }
         return "admin/item";
+    }
+
+    /**
+     * One page of the movement history, optionally of one location. The ledger is read newest first, at most
+     * {@link Catalogue#MOVEMENTS_LIMIT_MAX} entries; older ones stay available through the API.
+     */
+    private void movements(String sku, Model model) {
+        int page = model.getAttribute("historyPage") instanceof Integer p ? p : 0;
+        String at = model.getAttribute("historyAt") instanceof String a ? a : "";
+        List<ItemPageView.MovementRow> all = catalogue.movements(sku, Catalogue.MOVEMENTS_LIMIT_MAX).stream()
+                .filter(entry -> at.isEmpty() || entry.key().location().equals(at))
+                .map(ItemPageView.MovementRow::of).toList();
+        int from = Math.min(page * MOVEMENTS_PAGE, all.size());
+        PageView<ItemPageView.MovementRow> shown = new PageView<>(
+                all.subList(from, Math.min(from + MOVEMENTS_PAGE, all.size())), page, MOVEMENTS_PAGE, all.size(),
+                Catalogue.MOVEMENTS_LIMIT_MAX);
+        model.addAttribute("movements", shown);
+        model.addAttribute("historyAt", at);
+        model.addAttribute("historyLinks", new HistoryLinks(sku, at));
+    }
+
+    /** Links to pages of the movement history, keeping its location filter. */
+    public record HistoryLinks(String sku, String at) {
+
+        public HistoryLinks withAt(String location) {
+            return new HistoryLinks(sku, location);
+        }
+
+        public String page(int page) {
+            UriComponentsBuilder uri = UriComponentsBuilder.fromPath("/admin/items/{sku}");
+            if (page > 0) {
+                uri.queryParam("history", page);
+            }
+            if (!at.isEmpty()) {
+                uri.queryParam("at", at);
+            }
+            return uri.fragment("history").buildAndExpand(sku).encode().toUriString();
+        }
     }
 
     private static boolean hasErrors(Model model) {

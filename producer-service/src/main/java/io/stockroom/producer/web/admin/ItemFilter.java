@@ -1,5 +1,6 @@
 package io.stockroom.producer.web.admin;
 
+import io.stockroom.producer.catalogue.domain.Availability;
 import io.stockroom.producer.catalogue.domain.CatalogueQuery;
 import io.stockroom.producer.catalogue.domain.CatalogueSort;
 import jakarta.validation.constraints.Pattern;
@@ -19,7 +20,8 @@ public record ItemFilter(
         @Pattern(regexp = PRICE, message = "Enter the minimum price as a number, e.g. 100 or 99.50.") String minPrice,
         @Pattern(regexp = PRICE, message = "Enter the maximum price as a number, e.g. 500 or 499.99.") String maxPrice,
         @Pattern(regexp = "name|brand|price|-price", message = "Sort by name, brand or price.") String sort,
-        @Pattern(regexp = "\\d{1,4}", message = "Page must be a number.") String page) {
+        @Pattern(regexp = "\\d{1,4}", message = "Page must be a number.") String page,
+        @Pattern(regexp = "|IN_STOCK|LOW|OUT", message = "Choose a stock status from the list.") String stock) {
 
     /** A non-negative amount with at most two decimals; the browser's number input sends this form. */
     static final String PRICE = "\\d{1,9}(\\.\\d{1,2})?";
@@ -29,21 +31,32 @@ public record ItemFilter(
         page = page == null || page.isBlank() ? "0" : page;
         minPrice = minPrice == null || minPrice.isBlank() ? null : minPrice.strip();
         maxPrice = maxPrice == null || maxPrice.isBlank() ? null : maxPrice.strip();
+        stock = stock == null ? "" : stock.strip();
     }
 
     public static ItemFilter none() {
-        return new ItemFilter(null, null, null, null, null, null, null);
+        return new ItemFilter(null, null, null, null, null, null, null, null);
     }
 
     /** True when anything narrows the listing (for the "no results" hint). */
     public boolean active() {
-        return notBlank(q) || notBlank(brand) || notBlank(category) || minPrice != null || maxPrice != null;
+        return notBlank(q) || notBlank(brand) || notBlank(category) || minPrice != null || maxPrice != null
+                || !stock.isEmpty();
+    }
+
+    /** The stock status to narrow to, or null for any. */
+    public Availability availability() {
+        return stock.isEmpty() ? null : Availability.valueOf(stock);
     }
 
     /** The read side's query; throws IllegalArgumentException for combinations it refuses (min above max). */
     public CatalogueQuery toQuery(int pageSize) {
         return new CatalogueQuery(q, brand, category, decimal(minPrice), decimal(maxPrice), CatalogueSort.parse(sort),
                 pageNumber(), pageSize);
+    }
+
+    public ItemFilter onPage(int newPage) {
+        return new ItemFilter(q, brand, category, minPrice, maxPrice, sort, Integer.toString(newPage), stock);
     }
 
     public int pageNumber() {
@@ -54,6 +67,11 @@ public record ItemFilter(
         return value == null ? null : new BigDecimal(value);
     }
 
+    /** The same filter as a CSV export link (all matching items, not only this page). */
+    public String export() {
+        return link("/admin/items/export.csv", sort, 0);
+    }
+
     /** The same filter with another sort, back on the first page. */
     public String link(String path, String newSort, int newPage) {
         UriComponentsBuilder uri = UriComponentsBuilder.fromPath(path);
@@ -62,6 +80,7 @@ public record ItemFilter(
         addIfPresent(uri, "category", category);
         addIfPresent(uri, "minPrice", minPrice);
         addIfPresent(uri, "maxPrice", maxPrice);
+        addIfPresent(uri, "stock", stock);
         uri.queryParam("sort", newSort);
         if (newPage > 0) {
             uri.queryParam("page", newPage);

@@ -2,16 +2,13 @@ package io.stockroom.producer.web.admin;
 
 import io.stockroom.contracts.MessageType;
 import io.stockroom.producer.catalogue.application.Catalogue;
-import io.stockroom.producer.catalogue.domain.Availability;
-import io.stockroom.producer.catalogue.domain.CatalogueQuery;
 import io.stockroom.producer.catalogue.domain.LocationView;
-import io.stockroom.producer.catalogue.domain.StockAlertView;
+import io.stockroom.producer.web.Flash;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -20,11 +17,13 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.util.List;
 
-/** The admin dashboard: the catalogue table (search, filters, sort, pages) and the form that adds an item. */
+/**
+ * The admin dashboard: stock figures, the catalogue table (search, filters, sort, pages, selection with bulk
+ * actions) and the page that adds an item.
+ */
 @Controller("ui.itemsController")
 class ItemsController {
 
-    static final List<String> CURRENCIES = List.of("EUR", "USD", "GBP", "INR", "CHF", "JPY");
 
     private final CatalogueListing listing;
     private final CommandSender sender;
@@ -39,41 +38,47 @@ class ItemsController {
     @GetMapping("/admin")
     String items(@Valid @ModelAttribute("filter") ItemFilter filter, BindingResult binding, Model model) {
         listing.fill(model, "/admin", filter, binding);
-        model.addAttribute("stats", stats());
-        if (!model.containsAttribute("newItem")) {
-            model.addAttribute("newItem", NewItemForm.empty());
-        }
-        model.addAttribute("currencies", CURRENCIES);
+        model.addAttribute("counts", catalogue.counts());
+        List<LocationView> locations = catalogue.locations();
+        model.addAttribute("activeLocations", locations.stream().filter(LocationView::active).count());
+        model.addAttribute("locationCount", locations.size());
         return "admin/items";
     }
 
-    private Stats stats() {
-        List<StockAlertView> alerts = catalogue.alerts();
-        List<LocationView> locations = catalogue.locations();
-        return new Stats(catalogue.search(CatalogueQuery.all()).total(),
-                alerts.stream().filter(a -> a.level() == Availability.LOW).count(),
-                alerts.stream().filter(a -> a.level() == Availability.OUT).count(),
-                locations.stream().filter(LocationView::active).count(), locations.size());
+    @GetMapping("/admin/items/new")
+    String newItem(Model model) {
+        if (!model.containsAttribute("item")) {
+            model.addAttribute("item", NewItemForm.empty());
+        }
+        return form(model);
     }
 
-    /** The figures above the table; alerts count (item, location) records. */
-    public record Stats(long items, long low, long out, long activeLocations, long locations) {
+    private String form(Model model) {
+        model.addAttribute("currencies", NewItemForm.CURRENCIES);
+        model.addAttribute("brands", catalogue.brands());
+        model.addAttribute("categories", catalogue.categories());
+        model.addAttribute("editing", false);
+        return "admin/item-form";
     }
 
     @PostMapping("/admin/items")
-    String add(@Valid @ModelAttribute("newItem") NewItemForm form, BindingResult errors, Model model,
+    String add(@Valid @ModelAttribute("item") NewItemForm form, BindingResult errors, Model model,
                Authentication authentication, HttpServletRequest request, RedirectAttributes redirect) {
-        if (errors.hasErrors()) {
-            ItemFilter filter = ItemFilter.none();
-            model.addAttribute("filter", filter);
-            listing.fill(model, "/admin", filter, new BeanPropertyBindingResult(filter, "filter"));
-            model.addAttribute("stats", stats());
-            model.addAttribute("currencies", CURRENCIES);
-            model.addAttribute("flashError", "The item was not added: check the highlighted fields.");
-            return "admin/items";
+        if (errors.getTarget() == null) {
+            // Binding failed on a value of the wrong type (lowStockThreshold=abc): no form to show again.
+            Flash.error(redirect, "The item was not added: the low-stock level must be a whole number.");
+            return "redirect:/admin/items/new";
         }
-        sender.send(authentication, request, MessageType.CREATE_ITEM, form::toCommand,
-                "Add item " + form.sku() + " (" + form.name() + ")", redirect);
+        if (errors.hasErrors()) {
+            model.addAttribute("flashError", "The item was not added: check the highlighted fields.");
+            return form(model);
+        }
+        if (!sender.send(authentication, request, MessageType.CREATE_ITEM, form::toCommand,
+                "Add item " + form.sku() + " (" + form.name() + ")", redirect)) {
+            // Keep what was typed: show the form again with the reason.
+            model.addAttribute("flashError", redirect.getFlashAttributes().get(Flash.ERROR));
+            return form(model);
+        }
         return "redirect:/admin";
     }
 }

@@ -2,6 +2,7 @@ package io.stockroom.producer.web.admin;
 
 import io.stockroom.contracts.location.CreateLocation;
 import io.stockroom.contracts.location.LocationType;
+import io.stockroom.contracts.location.UpdateLocation;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -11,7 +12,7 @@ import jakarta.validation.constraints.Size;
 
 import java.util.Locale;
 
-/** The "new location" form; the code is upper-cased as typed. */
+/** The location form (new, or edit where the code is fixed); the code is upper-cased as typed. */
 public record LocationForm(
         @NotBlank(message = "Enter a code.")
         @Pattern(regexp = "[A-Z0-9][A-Z0-9_-]{0,31}", message = "Use letters, digits, dash or underscore (up to 32).")
@@ -32,5 +33,9 @@ public record LocationForm(
 
     public CreateLocation toCommand(String commandId) {
         return new CreateLocation(commandId, code, name, LocationType.valueOf(type), priority);
+    }
+
+    public UpdateLocation toUpdate(String commandId) {
+        return new UpdateLocation(commandId, code, name, LocationType.valueOf(type), priority);
     }
 }

@@ -5,8 +5,11 @@ import io.stockroom.contracts.location.DeactivateLocation;
 import io.stockroom.contracts.location.LocationType;
 import io.stockroom.contracts.location.ReactivateLocation;
 import io.stockroom.producer.catalogue.application.Catalogue;
+import io.stockroom.producer.catalogue.domain.LocationView;
+import io.stockroom.producer.web.Flash;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -15,11 +18,13 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.util.Arrays;
+import java.util.List;
 
-/** Locations: the list with (de)activation, and the form that creates one. */
+/** Locations: the list with (de)activation, the form that creates one, and the page that edits one. */
 @Controller("ui.locationsController")
 class LocationsController {
 
@@ -38,18 +43,14 @@ class LocationsController {
         }
         model.addAttribute("locations", catalogue.locations().stream().map(l -> new LocationRow(l.code(), l.name(),
                 l.type().name(), l.priority(), l.active())).toList());
-        model.addAttribute("types", Arrays.stream(LocationType.values()).map(Enum::name).toList());
+        model.addAttribute("types", types());
         return "admin/locations";
     }
 
     @PostMapping("/admin/locations")
     String create(@Valid @ModelAttribute("newLocation") LocationForm form, BindingResult errors, Model model,
                   Authentication auth, HttpServletRequest request, RedirectAttributes redirect) {
-        // No form object when binding failed on a value of the wrong type (priority=abc): nothing more to check.
-        if (errors.getTarget() != null && !errors.hasFieldErrors("type") && Arrays.stream(LocationType.values())
-                .noneMatch(t -> t.name().equals(form.type()))) {
-            errors.rejectValue("type", "unknown", "Choose a type from the list.");
-        }
+        checkType(form, errors);
         if (errors.hasErrors()) {
             model.addAttribute("flashError", "The location was not created: check the highlighted fields.");
             return locations(model);
@@ -57,6 +58,50 @@ class LocationsController {
         sender.send(auth, request, MessageType.CREATE_LOCATION, form::toCommand,
                 "Create location " + form.code() + " (" + form.name() + ")", redirect);
         return "redirect:/admin/locations";
+    }
+
+    @GetMapping("/admin/locations/{code}/edit")
+    String edit(@PathVariable String code, Model model) {
+        LocationView location = catalogue.locations().stream().filter(l -> l.code().equals(code)).findFirst()
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        if (!model.containsAttribute("location")) {
+            model.addAttribute("location", new LocationForm(location.code(), location.name(), location.type().name(),
+                    location.priority()));
+        }
+        model.addAttribute("types", types());
+        return "admin/location-form";
+    }
+
+    @PostMapping("/admin/locations/{code}/edit")
+    String save(@PathVariable String code, @Valid @ModelAttribute("location") LocationForm form, BindingResult errors,
+                Model model, Authentication auth, HttpServletRequest request, RedirectAttributes redirect) {
+        if (errors.getTarget() != null && !code.equals(form.code())) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "the code of a location cannot change");
+        }
+        checkType(form, errors);
+        if (errors.hasErrors()) {
+            if (errors.getTarget() == null) {
+                Flash.error(redirect, "Nothing was saved: the priority must be a whole number.");
+                return "redirect:/admin/locations/" + code + "/edit";
+            }
+            model.addAttribute("flashError", "Nothing was saved: check the highlighted fields.");
+            return edit(code, model);
+        }
+        sender.send(auth, request, MessageType.UPDATE_LOCATION, form::toUpdate,
+                "Save location " + code + " (" + form.name() + ")", redirect);
+        return "redirect:/admin/locations";
+    }
+
+    private static void checkType(LocationForm form, BindingResult errors) {
+        // No form object when binding failed on a value of the wrong type (priority=abc): nothing more to check.
+        if (errors.getTarget() != null && !errors.hasFieldErrors("type") && Arrays.stream(LocationType.values())
+                .noneMatch(t -> t.name().equals(form.type()))) {
+            errors.rejectValue("type", "unknown", "Choose a type from the list.");
+        }
+    }
+
+    private static List<String> types() {
+        return Arrays.stream(LocationType.values()).map(Enum::name).toList();
     }
 
     @PostMapping("/admin/locations/{code}/deactivate")

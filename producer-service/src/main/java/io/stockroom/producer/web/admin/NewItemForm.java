@@ -3,6 +3,7 @@ package io.stockroom.producer.web.admin;
 import io.stockroom.contracts.item.CreateItem;
 import io.stockroom.contracts.item.ItemDetails;
 import io.stockroom.contracts.item.Money;
+import io.stockroom.contracts.item.UpdateItem;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -12,10 +13,14 @@ import jakarta.validation.constraints.Size;
 
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** The "add an item" form. The SKU is upper-cased as typed; attributes are "key=value" pairs separated by commas. */
+/**
+ * The item form, for adding and for editing (where the SKU is fixed). The SKU is upper-cased as typed; attributes
+ * are "key=value" pairs separated by commas.
+ */
 public record NewItemForm(
         @NotBlank(message = "Enter a SKU.")
         @Pattern(regexp = "[A-Z0-9][A-Z0-9._-]{0,63}", message = "Use letters, digits, dot, dash or underscore (up to 64).")
@@ -35,6 +40,9 @@ public record NewItemForm(
                 message = "Write attributes as key=value pairs separated by commas.")
         String attributes) {
 
+    /** The currencies the form offers. */
+    public static final List<String> CURRENCIES = List.of("EUR", "USD", "GBP", "INR", "CHF", "JPY");
+
     public NewItemForm {
         sku = sku == null ? null : sku.strip().toUpperCase(Locale.ROOT);
         priceAmount = priceAmount == null ? null : priceAmount.strip().replace(',', '.');
@@ -44,11 +52,28 @@ public record NewItemForm(
         return new NewItemForm("", "", "", "", "", "EUR", 5, "");
     }
 
+    /** The form filled with an item's details, to edit them. */
+    public static NewItemForm of(String sku, ItemDetails details) {
+        String attributes = details.attributes().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                .collect(java.util.stream.Collectors.joining(", "));
+        return new NewItemForm(sku, details.name(), details.brand(), details.category(),
+                details.price().amount().toPlainString(), details.price().currency(), details.lowStockThreshold(),
+                attributes);
+    }
+
     /** @throws IllegalArgumentException when the contract refuses a value (e.g. decimals the currency lacks) */
     public CreateItem toCommand(String commandId) {
+        return new CreateItem(commandId, sku, details());
+    }
+
+    /** @throws IllegalArgumentException when the contract refuses a value */
+    public UpdateItem toUpdate(String commandId, long expectedVersion) {
+        return new UpdateItem(commandId, sku, expectedVersion, details());
+    }
+
+    private ItemDetails details() {
         Money price = new Money(new BigDecimal(priceAmount), currency);
-        return new CreateItem(commandId, sku,
-                new ItemDetails(name, brand, category, price, parsedAttributes(), lowStockThreshold));
+        return new ItemDetails(name, brand, category, price, parsedAttributes(), lowStockThreshold);
     }
 
     private Map<String, String> parsedAttributes() {

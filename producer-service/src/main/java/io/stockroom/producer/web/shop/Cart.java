@@ -3,6 +3,7 @@ package io.stockroom.producer.web.shop;
 import java.io.Serial;
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,12 +36,32 @@ final class Cart implements Serializable {
         return true;
     }
 
+    /** Sets an item's units (0 takes it out); @return false when the cart already holds {@link #LINES_MAX} others */
+    synchronized boolean set(String sku, int quantity) {
+        if (quantity <= 0) {
+            units.remove(sku);
+            return true;
+        }
+        if (!units.containsKey(sku) && units.size() >= LINES_MAX) {
+            return false;
+        }
+        units.put(sku, Math.min(quantity, UNITS_PER_LINE_MAX));
+        return true;
+    }
+
     synchronized void remove(String sku) {
         units.remove(sku);
     }
 
+    /** Replaces the contents (e.g. with a rejected order's items, to edit them), keeping the order's key. */
+    synchronized void replace(java.util.Map<String, Integer> contents) {
+        units.clear();
+        contents.entrySet().stream().limit(LINES_MAX)
+                .forEach(e -> units.put(e.getKey(), Math.clamp(e.getValue(), 1, UNITS_PER_LINE_MAX)));
+    }
+
     synchronized Map<String, Integer> lines() {
-        return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(units));
+        return Collections.unmodifiableMap(new LinkedHashMap<>(units));
     }
 
     synchronized List<String> skus() {

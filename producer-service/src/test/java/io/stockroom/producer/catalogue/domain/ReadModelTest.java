@@ -35,6 +35,35 @@ class ReadModelTest {
     }
 
     @Test
+    void a_search_matches_the_sku_and_the_category_as_well_as_name_and_brand() {
+        model.applyItem("CLD-CHRONO-40", new ItemDetails("Racer", "Caldera", "chronograph",
+                new Money(new BigDecimal("10.00"), "EUR"), Map.of(), 1), 1, false);
+        model.applyItem("OTHER-1", new ItemDetails("Sea", "Orion", "diver", new Money(new BigDecimal("10.00"), "EUR"),
+                Map.of(), 1), 1, false);
+
+        assertThat(skus("cld")).containsExactly("CLD-CHRONO-40");
+        assertThat(skus("CLD-CHRONO-40")).containsExactly("CLD-CHRONO-40");
+        assertThat(skus("Diver")).containsExactly("OTHER-1");
+    }
+
+    @Test
+    void the_stock_version_of_an_item_grows_with_every_change_of_any_of_its_records() {
+        long before = model.stockVersion("A");
+        model.applyStock("A", stock("WH", 10, 0, 5));
+        long one = model.stockVersion("A");
+        model.applyStock("A", stock("DS", 1, 0, 2));
+        model.applyStock("A", new StockView("WH", 0, 0, 0, 2, 6, true));
+
+        assertThat(one).isGreaterThan(before);
+        assertThat(model.stockVersion("A")).isGreaterThan(one + 1);
+    }
+
+    private java.util.List<String> skus(String q) {
+        return model.search(new CatalogueQuery(q, null, null, null, null, null, 0, 10)).items().stream()
+                .map(ItemSummary::sku).toList();
+    }
+
+    @Test
     void a_deleted_item_stays_deleted_when_an_older_update_arrives_late() {
         model.applyItem("A", watch("Diver", "Orion", "10.00", 1), 1, false);
         model.applyItem("A", null, 3, true);

@@ -8,13 +8,14 @@ import io.stockroom.contracts.location.DeactivateLocation;
 import io.stockroom.contracts.location.LocationChanged;
 import io.stockroom.contracts.location.LocationCommand;
 import io.stockroom.contracts.location.ReactivateLocation;
+import io.stockroom.contracts.location.UpdateLocation;
 import io.stockroom.stock.CommandContext;
 import io.stockroom.stock.location.domain.Location;
 
 import java.util.List;
 import java.util.Optional;
 
-/** Registers, deactivates and reactivates locations. Each method returns the events to publish. */
+/** Registers, updates, deactivates and reactivates locations. Each method returns the events to publish. */
 public final class LocationCommands {
 
     private final Locations locations;
@@ -36,6 +37,18 @@ public final class LocationCommands {
         }
         return List.of(changed(location, LocationChanged.Change.REGISTERED, context),
                 CommandOutcome.applied(command, "Location " + command.code() + " registered", context.now()));
+    }
+
+    /** Renames a location or changes its type or priority; the same change twice is applied once. */
+    public List<Event> update(UpdateLocation command, CommandContext context) {
+        Optional<Location> updated = locations.describe(command.code(), command.name(), command.type(),
+                command.priority());
+        if (updated.isEmpty()) {
+            return List.of(CommandOutcome.rejected(command, RejectionCode.UNKNOWN_LOCATION,
+                    "There is no location " + command.code(), context.now()));
+        }
+        return List.of(changed(updated.get(), LocationChanged.Change.UPDATED, context),
+                CommandOutcome.applied(command, "Location " + command.code() + " saved", context.now()));
     }
 
     public List<Event> deactivate(DeactivateLocation command, CommandContext context) {

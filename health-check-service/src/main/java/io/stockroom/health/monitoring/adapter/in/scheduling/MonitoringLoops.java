@@ -1,9 +1,11 @@
 package io.stockroom.health.monitoring.adapter.in.scheduling;
 
 import io.stockroom.health.monitoring.application.ActuatorProbe;
+import io.stockroom.health.monitoring.application.DatabaseProbe;
 import io.stockroom.health.monitoring.application.HealthMonitor;
 import io.stockroom.health.monitoring.application.QueueProbe;
 import io.stockroom.health.monitoring.domain.ActuatorCheck;
+import io.stockroom.health.monitoring.domain.ComponentCheck;
 import io.stockroom.health.monitoring.domain.MonitoredService;
 import io.stockroom.health.monitoring.domain.ServiceState;
 import org.slf4j.Logger;
@@ -37,6 +39,7 @@ public final class MonitoringLoops implements SmartLifecycle {
     private final HealthMonitor monitor;
     private final QueueProbe queues;
     private final ActuatorProbe actuators;
+    private final DatabaseProbe database;
     private final Duration queueInterval;
     private final Duration actuatorInterval;
     private final Duration actuatorTimeout;
@@ -47,8 +50,9 @@ public final class MonitoringLoops implements SmartLifecycle {
     private volatile boolean running;
     private final Set<String> rechecking = ConcurrentHashMap.newKeySet();
 
-    public MonitoringLoops(HealthMonitor monitor, QueueProbe queues, ActuatorProbe actuators, Duration queueInterval,
-                           Duration actuatorInterval, Duration actuatorTimeout, Clock clock) {
+    public MonitoringLoops(HealthMonitor monitor, QueueProbe queues, ActuatorProbe actuators, DatabaseProbe database,
+                           Duration queueInterval, Duration actuatorInterval, Duration actuatorTimeout, Clock clock) {
+        this.database = database;
         this.monitor = monitor;
         this.queues = queues;
         this.actuators = actuators;
@@ -71,10 +75,8 @@ public final class MonitoringLoops implements SmartLifecycle {
                 recheckUnhealthy(polled);
             }), 0, queueInterval.toMillis(), TimeUnit.MILLISECONDS);
         }
-        if (!polled.isEmpty()) {
-            actuatorThread.scheduleAtFixedRate(guarded("actuator round", () -> pollActuators(polled)),
-                    0, actuatorInterval.toMillis(), TimeUnit.MILLISECONDS);
-        }
+        actuatorThread.scheduleAtFixedRate(guarded("actuator round", () -> pollActuators(polled)),
+                0, actuatorInterval.toMillis(), TimeUnit.MILLISECONDS);
         running = true;
         log.info("Watching {} queues every {} ms and {} actuators every {} ms (timeout {} ms)", watched.size(),
                 queueInterval.toMillis(), polled.size(), actuatorInterval.toMillis(), actuatorTimeout.toMillis());
@@ -117,13 +119,32 @@ public final class MonitoringLoops implements SmartLifecycle {
         }
     }
 
+    /** Every actuator, and the database, at once; each bounded by the same deadline. */
     private void pollActuators(List<MonitoredService> services) {
+        Future<ComponentCheck> ping = polls.submit(database::check);
         List<Future<ActuatorCheck>> checks = services.stream()
                 .map(service -> polls.submit(() -> actuators.check(service))).toList();
         long deadline = System.nanoTime() + actuatorTimeout.plus(ROUND_GRACE).toNanos();
         for (int i = 0; i < services.size(); i++) {
             MonitoredService service = services.get(i);
             monitor.recordActuator(service.name(), await(checks.get(i), deadline));
+        }
+        monitor.recordComponent(HealthMonitor.DATABASE, awaitPing(ping, deadline));
+    }
+
+    private ComponentCheck awaitPing(Future<ComponentCheck> ping, long deadlineNanos) {
+        try {
+            return ping.get(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            ping.cancel(true);
+            return new ComponentCheck(false, "no answer within " + actuatorTimeout.plus(ROUND_GRACE).toMillis()
+                    + " ms", clock.instant());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            ping.cancel(true);
+            return new ComponentCheck(false, "interrupted", clock.instant());
+        } catch (java.util.concurrent.ExecutionException e) {
+            return new ComponentCheck(false, "check failed: " + e.getCause(), clock.instant());
         }
     }
 

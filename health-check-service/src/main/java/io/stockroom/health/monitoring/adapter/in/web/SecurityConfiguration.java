@@ -51,7 +51,9 @@ class SecurityConfiguration {
                         requests.anyRequest().hasRole(ROLE);
                     }
                 })
-                .httpBasic(basic -> basic.realmName("Stockroom health"))
+                .httpBasic(basic -> basic.realmName(SignInRequired.REALM)
+                        .authenticationEntryPoint(new SignInRequired()))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(new SignInRequired()))
                 .formLogin(form -> form.disable())
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .headers(headers -> headers

@@ -37,6 +37,12 @@ public final class HealthMetrics implements TransitionAlerts {
                     .description("1 up, 0.5 degraded, 0 down, -1 unknown").register(meters);
             service.consumedQueue().ifPresent(queue -> bindQueue(monitor, queue));
         }
+        for (String component : monitor.components()) {
+            Gauge.builder("stockroom.service.state", monitor,
+                            m -> m.stateOf(component).orElse(ServiceState.UNKNOWN).gaugeValue())
+                    .tag("monitored_service", component)
+                    .description("1 up, 0.5 degraded, 0 down, -1 unknown").register(meters);
+        }
     }
 
     @Override

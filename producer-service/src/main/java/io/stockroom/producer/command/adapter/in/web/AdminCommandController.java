@@ -9,6 +9,7 @@ import io.stockroom.contracts.item.UpdateItem;
 import io.stockroom.contracts.location.CreateLocation;
 import io.stockroom.contracts.location.DeactivateLocation;
 import io.stockroom.contracts.location.ReactivateLocation;
+import io.stockroom.contracts.location.UpdateLocation;
 import io.stockroom.contracts.stock.AdjustStock;
 import io.stockroom.contracts.stock.AuditStock;
 import io.stockroom.contracts.stock.ReceiveStock;
@@ -29,6 +30,7 @@ import io.stockroom.producer.command.adapter.in.web.AdminCommandRequests.Receive
 import io.stockroom.producer.command.adapter.in.web.AdminCommandRequests.ThresholdRequest;
 import io.stockroom.producer.command.adapter.in.web.AdminCommandRequests.TransferRequest;
 import io.stockroom.producer.command.adapter.in.web.AdminCommandRequests.UpdateItemRequest;
+import io.stockroom.producer.command.adapter.in.web.AdminCommandRequests.UpdateLocationRequest;
 import io.stockroom.producer.command.application.AdminCommands;
 import io.stockroom.producer.security.Requesters;
 import jakarta.servlet.http.HttpServletRequest;
@@ -96,6 +98,14 @@ class AdminCommandController {
                                             HttpServletRequest request) {
         return send(who, request, new CreateLocation(commands.newCommandId(),
                 body.code(), body.name(), body.type(), body.priority()));
+    }
+
+    /** Renames a location or changes its type or priority; its code stays. */
+    @PutMapping("/locations/{code}")
+    ResponseEntity<Accepted> updateLocation(@PathVariable String code, @Valid @RequestBody UpdateLocationRequest body,
+                                            Authentication who, HttpServletRequest request) {
+        return send(who, request, new UpdateLocation(commands.newCommandId(), code,
+                body.name(), body.type(), body.priority()));
     }
 
     @PostMapping("/locations/{code}/deactivate")

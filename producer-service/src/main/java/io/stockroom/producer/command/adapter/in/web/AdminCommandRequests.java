@@ -40,6 +40,10 @@ final class AdminCommandRequests {
                                  @NotNull @PositiveOrZero Integer priority) {
     }
 
+    record UpdateLocationRequest(@NotBlank String name, @NotNull LocationType type,
+                                 @NotNull @PositiveOrZero Integer priority) {
+    }
+
     record ReceiveRequest(@NotNull @Positive Integer quantity, @Size(max = 200) String note) {
     }
 

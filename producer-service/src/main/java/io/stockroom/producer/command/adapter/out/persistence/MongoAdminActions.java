@@ -2,6 +2,7 @@ package io.stockroom.producer.command.adapter.out.persistence;
 
 import com.mongodb.client.MongoCollection;
 import io.stockroom.support.mongo.Inserts;
+import com.mongodb.client.model.CountOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
@@ -11,6 +12,7 @@ import io.stockroom.producer.command.domain.ActionStatus;
 import io.stockroom.producer.command.domain.AdminAction;
 import io.stockroom.producer.common.PageOf;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 import java.time.Instant;
@@ -23,12 +25,17 @@ import java.util.Optional;
 public final class MongoAdminActions implements AdminActionStore {
 
     static final String COLLECTION = "admin_actions";
+    static final int COUNT_MAX = 10_000;
 
     private final MongoCollection<Document> actions;
 
     public MongoAdminActions(MongoTemplate mongo) {
         this.actions = mongo.getCollection(COLLECTION);
         actions.createIndex(Indexes.descending("requestedAt"));
+        // The audit log's filters: each index starts with the filtered field and ends with the sort.
+        actions.createIndex(Indexes.compoundIndex(Indexes.ascending("status"), Indexes.descending("requestedAt")));
+        actions.createIndex(Indexes.compoundIndex(Indexes.ascending("commandType"),
+                Indexes.descending("requestedAt")));
     }
 
     @Override
@@ -88,6 +95,23 @@ public final class MongoAdminActions implements AdminActionStore {
         List<AdminAction> items = actions.find().sort(Sorts.descending("requestedAt")).skip(page * size).limit(size)
                 .map(MongoAdminActions::action).into(new ArrayList<>());
         return new PageOf<>(items, page, size, actions.countDocuments());
+    }
+
+    @Override
+    public PageOf<AdminAction> page(ActionStatus status, String commandType, int page, int size) {
+        List<Bson> filters = new ArrayList<>();
+        if (status != null) {
+            filters.add(Filters.eq("status", status.name()));
+        }
+        if (commandType != null) {
+            filters.add(Filters.eq("commandType", commandType));
+        }
+        Bson filter = filters.isEmpty() ? new Document() : Filters.and(filters);
+        List<AdminAction> items = actions.find(filter).sort(Sorts.descending("requestedAt")).skip(page * size)
+                .limit(size).map(MongoAdminActions::action).into(new ArrayList<>());
+        long total = filters.isEmpty() ? actions.countDocuments()
+                : actions.countDocuments(filter, new CountOptions().limit(COUNT_MAX));
+        return new PageOf<>(items, page, size, total);
     }
 
     private static AdminAction action(Document d) {

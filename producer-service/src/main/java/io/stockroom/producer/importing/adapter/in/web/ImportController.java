@@ -7,6 +7,7 @@ import io.stockroom.producer.security.Requesters;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -24,9 +25,10 @@ class ImportController {
     }
 
     @PostMapping(value = "/api/imports/items", consumes = {"text/csv", "text/plain"})
-    ImportReport importItems(Authentication who, HttpServletRequest request) throws IOException {
+    ImportReport importItems(@RequestParam(defaultValue = "false") boolean dryRun, Authentication who,
+                             HttpServletRequest request) throws IOException {
         try (Reader csv = new InputStreamReader(request.getInputStream(), StandardCharsets.UTF_8)) {
-            return itemImport.importCsv(Requesters.of(who, request), csv);
+            return itemImport.importCsv(Requesters.of(who, request), csv, dryRun);
         }
     }
 }

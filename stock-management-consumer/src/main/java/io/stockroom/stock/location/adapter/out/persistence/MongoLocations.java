@@ -48,6 +48,20 @@ public final class MongoLocations implements Locations {
     }
 
     @Override
+    public Optional<Location> describe(String code, String name, LocationType type, int priority) {
+        // One conditional update: it changes the document only if the description differs, so a redelivered
+        // command bumps no version and emits the same state.
+        Document updated = collection.findOneAndUpdate(Filters.and(Filters.eq("_id", code),
+                        Filters.or(Filters.ne("name", name), Filters.ne("type", type.name()),
+                                Filters.ne("priority", priority))),
+                Updates.combine(Updates.set("name", name), Updates.set("type", type.name()),
+                        Updates.set("priority", priority), Updates.inc("version", 1L),
+                        Updates.set("updatedAt", Date.from(clock.instant()))),
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+        return updated != null ? Optional.of(location(updated)) : find(code);
+    }
+
+    @Override
     public Optional<Location> setActive(String code, boolean active) {
         Document updated = collection.findOneAndUpdate(Filters.and(Filters.eq("_id", code), Filters.ne("active", active)),
                 Updates.combine(Updates.set("active", active), Updates.inc("version", 1L),
