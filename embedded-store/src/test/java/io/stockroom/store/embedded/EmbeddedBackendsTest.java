@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class EmbeddedBackendsTest {
 
@@ -135,6 +136,11 @@ class EmbeddedBackendsTest {
         server.bind("127.0.0.1", 0);
         client = MongoClients.create("mongodb://127.0.0.1:" + server.getLocalAddress().getPort());
 
-        assertThat(client.getDatabase("test").getCollection("orders").countDocuments()).isEqualTo(DOCUMENTS);
+        MongoCollection<Document> orders = client.getDatabase("test").getCollection("orders");
+        assertThat(orders.countDocuments()).isEqualTo(DOCUMENTS);
+        // The indexes are rebuilt from the documents on open: lookups and uniqueness hold as before.
+        assertThat(orders.find(Filters.eq("_id", "order-7")).first().getString("customer")).isEqualTo("c0");
+        assertThatThrownBy(() -> orders.insertOne(new Document("_id", "order-7")))
+                .isInstanceOf(com.mongodb.MongoWriteException.class);
     }
 }
