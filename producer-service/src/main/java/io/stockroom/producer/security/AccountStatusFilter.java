@@ -13,31 +13,38 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Checks, on every authenticated request, that the account still exists and is enabled: one exact-{@code _id} read
- * of {@code users}. Neither a UI session (shared by all producer instances) nor the per-instance cache of verified
- * API credentials outlives a disabled account, on any instance: the next request is refused, and a session is ended.
+ * Checks, on every authenticated request, that the account still exists, is enabled and is not locked by too many
+ * wrong passwords: one exact-{@code _id} read of {@code users}. Neither a UI session (shared by all producer
+ * instances) nor the per-instance cache of verified API credentials outlives a disabled or locked account, on any
+ * instance: the next request is refused, and a session is ended.
  */
 final class AccountStatusFilter extends OncePerRequestFilter {
 
     /** How the chain answers a refused request (problem JSON for the API, a redirect for the UI). */
     interface Refusal {
-        void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException;
+        /** @param lockedFor how long the account stays locked; zero when it is disabled or gone */
+        void refuse(HttpServletRequest request, HttpServletResponse response, Duration lockedFor) throws IOException;
     }
 
     private final Function<String, Optional<UserAccount>> accounts;
     private final Refusal refusal;
+    private final Clock clock;
 
     AccountStatusFilter(Accounts accounts, Refusal refusal) {
-        this(accounts::find, refusal);
+        this(accounts::find, refusal, Clock.systemUTC());
     }
 
-    AccountStatusFilter(Function<String, Optional<UserAccount>> accounts, Refusal refusal) {
+    AccountStatusFilter(Function<String, Optional<UserAccount>> accounts, Refusal refusal, Clock clock) {
         this.accounts = accounts;
         this.refusal = refusal;
+        this.clock = clock;
     }
 
     @Override
@@ -45,16 +52,23 @@ final class AccountStatusFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication == null || !authentication.isAuthenticated()
-                || authentication instanceof AnonymousAuthenticationToken
-                || accounts.apply(authentication.getName()).filter(UserAccount::enabled).isPresent()) {
+                || authentication instanceof AnonymousAuthenticationToken) {
             chain.doFilter(request, response);
             return;
         }
+        Instant now = clock.instant();
+        Optional<UserAccount> account = accounts.apply(authentication.getName());
+        if (account.isPresent() && account.get().enabled() && !account.get().lockedAt(now)) {
+            chain.doFilter(request, response);
+            return;
+        }
+        Duration lockedFor = account.filter(UserAccount::enabled).filter(found -> found.lockedAt(now))
+                .map(found -> Duration.between(now, found.lockedUntil())).orElse(Duration.ZERO);
         SecurityContextHolder.clearContext();
         HttpSession session = request.getSession(false);
         if (session != null) {
             session.invalidate();
         }
-        refusal.refuse(request, response);
+        refusal.refuse(request, response, lockedFor);
     }
 }

@@ -28,6 +28,7 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
 
 /**
@@ -58,12 +59,13 @@ class SecurityConfiguration {
     }
 
     @Bean
-    LoginThrottle loginThrottle(ProducerProperties properties, MongoBuckets buckets) {
+    LoginThrottle loginThrottle(ProducerProperties properties, MongoBuckets buckets, Accounts accounts, Clock clock) {
         ProducerProperties.Login login = properties.login();
         // Counted in MongoDB: five wrong passwords lock an account whichever instances they were sent to.
         return new LoginThrottle(
                 new KeyedRateLimiter("login-account", login.accountFailuresMax(), login.window(), buckets),
-                new KeyedRateLimiter("login-address", login.addressFailuresMax(), login.window(), buckets));
+                new KeyedRateLimiter("login-address", login.addressFailuresMax(), login.window(), buckets),
+                accounts::lockUntil, clock);
     }
 
     /** How long a verified password is trusted without a new hash check (see VerifiedCredentialsCache). */
@@ -103,9 +105,17 @@ class SecurityConfiguration {
     SecurityFilterChain apiChain(HttpSecurity http, AuthenticationManager manager, ProblemResponses problems,
                                  Accounts accounts) throws Exception {
         http.securityMatcher("/api/**", "/v3/api-docs/**")
-                .addFilterBefore(new AccountStatusFilter(accounts, (request, response) -> problems.write(response,
-                        HttpServletResponse.SC_UNAUTHORIZED, "Unauthorized", "This account is disabled.",
-                        request.getRequestURI())), AuthorizationFilter.class)
+                .addFilterBefore(new AccountStatusFilter(accounts, (request, response, lockedFor) -> {
+                    if (lockedFor.isZero()) {
+                        problems.write(response, HttpServletResponse.SC_UNAUTHORIZED, "Unauthorized",
+                                "This account is disabled.", request.getRequestURI());
+                    } else {
+                        LoginThrottledException locked = new LoginThrottledException(lockedFor);
+                        response.setHeader("Retry-After", Long.toString(Math.max(1, lockedFor.toSeconds())));
+                        problems.write(response, 429, "Too Many Requests", locked.getMessage(),
+                                request.getRequestURI());
+                    }
+                }), AuthorizationFilter.class)
                 .authenticationManager(manager)
                 .authorizeHttpRequests(requests -> requests
                         // The async dispatch that ends a live stream continues a request authorised at its start;
@@ -159,8 +169,10 @@ class SecurityConfiguration {
     SecurityFilterChain uiChain(HttpSecurity http, AuthenticationManager manager, Accounts accounts)
             throws Exception {
         http.authenticationManager(manager)
-                .addFilterBefore(new AccountStatusFilter(accounts, (request, response) -> response.sendRedirect(
-                        request.getContextPath() + "/login?disabled")), AuthorizationFilter.class)
+                .addFilterBefore(new AccountStatusFilter(accounts, (request, response, lockedFor) ->
+                        response.sendRedirect(request.getContextPath()
+                                + (lockedFor.isZero() ? "/login?disabled" : "/login?locked"))),
+                        AuthorizationFilter.class)
                 .authorizeHttpRequests(requests -> requests
                         .dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll()
                         .requestMatchers("/login", "/register", "/error", "/error/**", "/css/**", "/js/**",

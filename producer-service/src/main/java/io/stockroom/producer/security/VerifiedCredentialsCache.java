@@ -22,10 +22,10 @@ import java.util.Base64;
  * measured with bcrypt before this cache: 16 API reads/s on two cores.
  * <p>
  * Only an HMAC of username and password under a random key that lives in this process's memory is kept, never the
- * password; a wrong password is never cached, so it always reaches the password check. It sits behind the login
- * throttle ({@link SecurityConfiguration#loginChain}): a locked account is refused before this cache is asked, so a
- * remembered password is no way around a lockout. A disabled account gets no grace from it either:
- * {@link AccountStatusFilter} reads the account on every authenticated request, on every instance. (A demoted
+ * password; a wrong password is never cached, so it always reaches the password check. A remembered password is no
+ * way around a lockout: an account this instance locked is refused before this cache is asked
+ * ({@link ThrottledAuthenticationProvider}), and one locked or disabled anywhere is refused by
+ * {@link AccountStatusFilter}, which reads the account on every authenticated request, on every instance. (A demoted
  * account keeps its old roles for at most {@code ttl} on the instances that cached it.)
  */
 final class VerifiedCredentialsCache implements AuthenticationProvider {
@@ -46,6 +46,12 @@ final class VerifiedCredentialsCache implements AuthenticationProvider {
         byte[] secret = new byte[32];
         new SecureRandom().nextBytes(secret);
         this.key = new SecretKeySpec(secret, "HmacSHA256");
+    }
+
+    /** The authentication remembered for exactly these credentials, or null: no password is checked. */
+    Authentication remembered(Authentication authentication) {
+        return authentication.getCredentials() instanceof String password
+                ? verified.getIfPresent(fingerprint(authentication.getName(), password)) : null;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.stockroom.producer.security;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.stockroom.producer.common.KeyedRateLimiter;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -8,7 +9,10 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.AuthorityUtils;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,9 +38,12 @@ class LoginChainTest {
             return true;
         }
     };
+    private final List<String> locked = new CopyOnWriteArrayList<>();
     private final AuthenticationProvider chain = SecurityConfiguration.loginChain(passwords,
-            new LoginThrottle(3, 100, Duration.ofMinutes(15), 1_000), new SimpleMeterRegistry(),
-            Duration.ofSeconds(60), () -> 0L);
+            new LoginThrottle(new KeyedRateLimiter(3, Duration.ofMinutes(15), 1_000),
+                    new KeyedRateLimiter(100, Duration.ofMinutes(15), 1_000),
+                    (username, until) -> locked.add(username), Clock.systemUTC()),
+            new SimpleMeterRegistry(), Duration.ofSeconds(60), () -> 0L);
 
     private static Authentication attempt(String password) {
         return UsernamePasswordAuthenticationToken.unauthenticated("asha", password);
@@ -53,6 +60,7 @@ class LoginChainTest {
         assertThatThrownBy(() -> chain.authenticate(attempt("right-password")))
                 .isInstanceOf(LoginThrottledException.class);
         assertThat(checks).as("the locked attempt never reached the password check").hasValue(4);
+        assertThat(locked).as("the lock is recorded on the account, for every instance").containsExactly("asha");
     }
 
     @Test

@@ -65,9 +65,9 @@ class MongoBucketsTest {
     @Test
     void failuresRecordedOnEitherInstanceLockTheAccountOnBoth() {
         var first = new io.stockroom.producer.security.LoginThrottle(instance("login-account", 2),
-                instance("login-address", 100));
+                instance("login-address", 100), (username, until) -> { }, java.time.Clock.systemUTC());
         var second = new io.stockroom.producer.security.LoginThrottle(instance("login-account", 2),
-                instance("login-address", 100));
+                instance("login-address", 100), (username, until) -> { }, java.time.Clock.systemUTC());
 
         first.failed("dave", "192.0.2.1");
         assertThat(second.waitBeforeAttempt("DAVE", "192.0.2.2")).isZero();

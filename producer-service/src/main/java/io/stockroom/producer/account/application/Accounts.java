@@ -6,6 +6,7 @@ import io.stockroom.producer.account.domain.RegistrationResult;
 import io.stockroom.producer.account.domain.UserAccount;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 
@@ -82,5 +83,13 @@ public final class Accounts {
      */
     public boolean setEnabled(String username, boolean enabled) {
         return users.setEnabled(Credentials.normalise(username), enabled);
+    }
+
+    /**
+     * Locks an account whose failed logins ran out (LoginThrottle), so that every instance refuses it from its next
+     * request on, remembered credentials or not (AccountStatusFilter reads the account on each request anyway).
+     */
+    public void lockUntil(String username, Instant until) {
+        users.lockUntil(Credentials.normalise(username), until);
     }
 }

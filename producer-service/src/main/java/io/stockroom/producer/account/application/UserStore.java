@@ -2,6 +2,7 @@ package io.stockroom.producer.account.application;
 
 import io.stockroom.producer.account.domain.UserAccount;
 
+import java.time.Instant;
 import java.util.Optional;
 
 /** Where users live (the {@code users} collection). */
@@ -19,4 +20,7 @@ public interface UserStore {
 
     /** @return false when no user has that name */
     boolean setEnabled(String username, boolean enabled);
+
+    /** Locks the account until {@code until}, or keeps a lock that lasts longer. */
+    void lockUntil(String username, Instant until);
 }

@@ -49,6 +49,12 @@ class AccountsTest {
             return users.computeIfPresent(username, (name, account) -> new UserAccount(name,
                     account.passwordHash(), account.roles(), enabled, account.createdAt())) != null;
         }
+
+        @Override
+        public void lockUntil(String username, Instant until) {
+            users.computeIfPresent(username, (name, account) -> new UserAccount(name, account.passwordHash(),
+                    account.roles(), account.enabled(), account.createdAt(), until));
+        }
     }
 
     private final UsersInMemory users = new UsersInMemory();

@@ -10,6 +10,7 @@ import io.stockroom.producer.account.domain.UserAccount;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
+import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
@@ -64,7 +65,14 @@ public final class MongoUsers implements UserStore {
         Date createdAt = document.getDate("createdAt");
         return new UserAccount(document.getString("_id"), document.getString("passwordHash"),
                 roles.stream().map(Role::valueOf).collect(Collectors.toUnmodifiableSet()),
-                document.getBoolean("enabled", false), createdAt == null ? java.time.Instant.EPOCH : createdAt.toInstant());
+                document.getBoolean("enabled", false), createdAt == null ? Instant.EPOCH : createdAt.toInstant(),
+                document.getDate("lockedUntil") == null ? null : document.getDate("lockedUntil").toInstant());
+    }
+
+    /** {@code $max}: a lock set by another instance that lasts longer is kept. */
+    @Override
+    public void lockUntil(String username, Instant until) {
+        users.updateOne(Filters.eq("_id", username), Updates.max("lockedUntil", Date.from(until)));
     }
 
     /** One single-document update by exact id: every producer instance sees it on its next request. */
