@@ -4,6 +4,7 @@
  */
 module io.stockroom.contracts {
     exports io.stockroom.contracts;
+    exports io.stockroom.contracts.account;
     exports io.stockroom.contracts.item;
     exports io.stockroom.contracts.location;
     exports io.stockroom.contracts.order;

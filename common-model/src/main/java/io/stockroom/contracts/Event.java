@@ -1,5 +1,6 @@
 package io.stockroom.contracts;
 
+import io.stockroom.contracts.account.AccountEvent;
 import io.stockroom.contracts.item.ItemEvent;
 import io.stockroom.contracts.location.LocationEvent;
 import io.stockroom.contracts.order.OrderEvent;
@@ -10,5 +11,5 @@ import io.stockroom.contracts.stock.StockEvent;
  * carry versions, so a subscriber keeps the newest state whatever order they arrive in.
  */
 public sealed interface Event extends Payload
-        permits ItemEvent, LocationEvent, StockEvent, OrderEvent, CommandOutcome {
+        permits ItemEvent, LocationEvent, StockEvent, OrderEvent, AccountEvent, CommandOutcome {
 }

@@ -1,5 +1,6 @@
 package io.stockroom.contracts;
 
+import io.stockroom.contracts.account.AccountChanged;
 import io.stockroom.contracts.item.CreateItem;
 import io.stockroom.contracts.item.DeleteItem;
 import io.stockroom.contracts.item.ItemCreated;
@@ -79,6 +80,7 @@ public enum MessageType {
     ORDER_REJECTED("order.rejected", OrderRejected.class),
     ORDER_CANCELLED("order.cancelled", OrderCancelled.class),
     ORDER_FULFILLED("order.fulfilled", OrderFulfilled.class),
+    ACCOUNT_CHANGED("account.changed", AccountChanged.class),
     COMMAND_OUTCOME("command.outcome", CommandOutcome.class);
 
     private static final Map<String, MessageType> BY_ROUTING_KEY = Arrays.stream(values())

@@ -1,5 +1,6 @@
 package io.stockroom.contracts;
 
+import io.stockroom.contracts.account.AccountChanged;
 import io.stockroom.contracts.item.CreateItem;
 import io.stockroom.contracts.item.DeleteItem;
 import io.stockroom.contracts.item.ItemCreated;
@@ -109,6 +110,7 @@ public final class ContractsMother {
                     2, AT);
             case ORDER_CANCELLED -> new OrderCancelled("order-1", "asha", "asha", "changed my mind", 3, AT);
             case ORDER_FULFILLED -> new OrderFulfilled("order-1", "asha", "admin", 3, AT);
+            case ACCOUNT_CHANGED -> new AccountChanged("asha", false, null, AT);
             case COMMAND_OUTCOME -> CommandOutcome.rejected((SetStockCount) example(MessageType.SET_STOCK_COUNT),
                     RejectionCode.COUNT_MISMATCH, "on hand is 17, not 18", AT);
         };

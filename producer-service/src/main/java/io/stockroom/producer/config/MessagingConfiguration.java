@@ -7,6 +7,7 @@ import io.stockroom.producer.live.adapter.in.messaging.LiveEventHandler;
 import io.stockroom.producer.live.adapter.in.web.LiveStreams;
 import io.stockroom.producer.order.application.OrderEvents;
 import io.stockroom.producer.projection.ProjectionsHandler;
+import io.stockroom.producer.security.AccountStatusCache;
 import io.stockroom.support.messaging.ReliableMessaging;
 import io.stockroom.support.messaging.TopologyDeclarations;
 import org.springframework.amqp.core.BindingBuilder;
@@ -70,8 +71,8 @@ class MessagingConfiguration {
     }
 
     @Bean
-    LiveEventHandler liveEventHandler(ReadSideUpdates readSide, LiveStreams streams) {
-        return new LiveEventHandler(readSide, streams);
+    LiveEventHandler liveEventHandler(ReadSideUpdates readSide, LiveStreams streams, AccountStatusCache accounts) {
+        return new LiveEventHandler(readSide, streams, changed -> accounts.forget(changed.username()));
     }
 
     @Bean

@@ -1,8 +1,10 @@
 package io.stockroom.producer.config;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.stockroom.contracts.account.AccountChanged;
 import io.stockroom.producer.account.adapter.out.persistence.MongoUsers;
 import io.stockroom.producer.account.application.Accounts;
+import io.stockroom.producer.account.application.UserStore;
 import io.stockroom.producer.catalogue.adapter.out.persistence.MongoCatalogueSnapshot;
 import io.stockroom.producer.catalogue.adapter.out.persistence.MongoStockHistory;
 import io.stockroom.producer.catalogue.application.Catalogue;
@@ -22,8 +24,14 @@ import io.stockroom.producer.order.application.LinePlanner;
 import io.stockroom.producer.order.application.OrderEvents;
 import io.stockroom.producer.order.application.OrderStore;
 import io.stockroom.producer.order.application.Orders;
+import io.stockroom.producer.security.AccountStatusCache;
 import io.stockroom.producer.shared.MongoBuckets;
+import io.stockroom.support.messaging.Actor;
 import io.stockroom.support.messaging.MessagePublisher;
+import io.stockroom.support.messaging.PublishContext;
+import io.stockroom.support.messaging.PublishFailedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -37,9 +45,38 @@ import java.time.Clock;
 @EnableConfigurationProperties(ProducerProperties.class)
 public class ProducerConfiguration {
 
+    private static final Logger log = LoggerFactory.getLogger(ProducerConfiguration.class);
+
     @Bean
-    Accounts accounts(MongoTemplate mongo, PasswordEncoder encoder, Clock clock) {
-        return new Accounts(new MongoUsers(mongo), encoder::encode, clock);
+    UserStore userStore(MongoTemplate mongo) {
+        return new MongoUsers(mongo);
+    }
+
+    @Bean
+    AccountStatusCache accountStatusCache(UserStore users) {
+        return new AccountStatusCache(users);
+    }
+
+    /**
+     * A change to an account's status is forgotten here at once and announced to every producer instance, which
+     * forget it too (LiveEventHandler). A lost announcement is bounded by {@link AccountStatusCache#TTL}.
+     */
+    @Bean
+    Accounts accounts(UserStore users, PasswordEncoder encoder, Clock clock, AccountStatusCache statuses,
+                      MessagePublisher publisher) {
+        return new Accounts(users, encoder::encode, clock, username -> {
+            statuses.forget(username);
+            users.find(username).ifPresent(account -> {
+                try {
+                    publisher.publish(new AccountChanged(account.username(), account.enabled(),
+                            account.lockedUntil(), clock.instant()), new PublishContext("account:" + username,
+                            null, Actor.service("producer-service")));
+                } catch (PublishFailedException e) {
+                    log.warn("Could not announce the change of account {} ({}); other instances see it within {}",
+                            username, e.getMessage(), AccountStatusCache.TTL);
+                }
+            });
+        });
     }
 
     @Bean

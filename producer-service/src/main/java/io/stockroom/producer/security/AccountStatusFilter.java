@@ -1,6 +1,5 @@
 package io.stockroom.producer.security;
 
-import io.stockroom.producer.account.application.Accounts;
 import io.stockroom.producer.account.domain.UserAccount;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -21,7 +20,8 @@ import java.util.function.Function;
 
 /**
  * Checks, on every authenticated request, that the account still exists, is enabled and is not locked by too many
- * wrong passwords: one exact-{@code _id} read of {@code users}. Neither a UI session (shared by all producer
+ * wrong passwords ({@link AccountStatusCache}: an exact-{@code _id} read of {@code users} at most once a second per
+ * account, and at once after the account changes on any instance). Neither a UI session (shared by all producer
  * instances) nor the per-instance cache of verified API credentials outlives a disabled or locked account, on any
  * instance: the next request is refused, and a session is ended.
  */
@@ -37,7 +37,7 @@ final class AccountStatusFilter extends OncePerRequestFilter {
     private final Refusal refusal;
     private final Clock clock;
 
-    AccountStatusFilter(Accounts accounts, Refusal refusal) {
+    AccountStatusFilter(AccountStatusCache accounts, Refusal refusal) {
         this(accounts::find, refusal, Clock.systemUTC());
     }
 

@@ -1,9 +1,8 @@
 package io.stockroom.producer.security;
 
-import io.stockroom.producer.common.KeyedRateLimiter;
-
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.stockroom.producer.common.KeyedRateLimiter;
 
 import java.time.Clock;
 import java.time.Duration;

@@ -103,7 +103,7 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain apiChain(HttpSecurity http, AuthenticationManager manager, ProblemResponses problems,
-                                 Accounts accounts) throws Exception {
+                                 AccountStatusCache accounts) throws Exception {
         http.securityMatcher("/api/**", "/v3/api-docs/**")
                 .addFilterBefore(new AccountStatusFilter(accounts, (request, response, lockedFor) -> {
                     if (lockedFor.isZero()) {
@@ -166,7 +166,7 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain uiChain(HttpSecurity http, AuthenticationManager manager, Accounts accounts)
+    SecurityFilterChain uiChain(HttpSecurity http, AuthenticationManager manager, AccountStatusCache accounts)
             throws Exception {
         http.authenticationManager(manager)
                 .addFilterBefore(new AccountStatusFilter(accounts, (request, response, lockedFor) ->

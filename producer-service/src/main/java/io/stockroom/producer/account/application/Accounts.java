@@ -13,14 +13,26 @@ import java.util.Set;
 /** Registration and the first admin. Users who register are shoppers (role USER); admins come from configuration. */
 public final class Accounts {
 
+    /** Told of every change to an account's status, to announce it to every producer instance. */
+    @FunctionalInterface
+    public interface StatusChanges {
+        void changed(String username);
+    }
+
     private final UserStore users;
     private final PasswordHasher hasher;
     private final Clock clock;
+    private final StatusChanges changes;
 
     public Accounts(UserStore users, PasswordHasher hasher, Clock clock) {
+        this(users, hasher, clock, username -> { });
+    }
+
+    public Accounts(UserStore users, PasswordHasher hasher, Clock clock, StatusChanges changes) {
         this.users = users;
         this.hasher = hasher;
         this.clock = clock;
+        this.changes = changes;
     }
 
     /** Registers a shopper; the name is lower-cased. Never throws for bad input: the result says what was wrong. */
@@ -82,7 +94,12 @@ public final class Accounts {
      * @return false when no user has that name
      */
     public boolean setEnabled(String username, boolean enabled) {
-        return users.setEnabled(Credentials.normalise(username), enabled);
+        String name = Credentials.normalise(username);
+        boolean found = users.setEnabled(name, enabled);
+        if (found) {
+            changes.changed(name);
+        }
+        return found;
     }
 
     /**
@@ -90,6 +107,8 @@ public final class Accounts {
      * request on, remembered credentials or not (AccountStatusFilter reads the account on each request anyway).
      */
     public void lockUntil(String username, Instant until) {
-        users.lockUntil(Credentials.normalise(username), until);
+        String name = Credentials.normalise(username);
+        users.lockUntil(name, until);
+        changes.changed(name);
     }
 }

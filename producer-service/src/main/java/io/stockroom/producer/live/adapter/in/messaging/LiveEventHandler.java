@@ -2,6 +2,7 @@ package io.stockroom.producer.live.adapter.in.messaging;
 
 import io.stockroom.contracts.Event;
 import io.stockroom.contracts.MessageType;
+import io.stockroom.contracts.account.AccountChanged;
 import io.stockroom.producer.catalogue.application.ReadSideUpdates;
 import io.stockroom.producer.live.adapter.in.web.LiveStreams;
 import io.stockroom.support.messaging.Envelope;
@@ -10,6 +11,7 @@ import io.stockroom.support.messaging.MessageHandler;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
@@ -23,10 +25,13 @@ public final class LiveEventHandler implements MessageHandler {
 
     private final ReadSideUpdates readSide;
     private final LiveStreams streams;
+    private final Consumer<AccountChanged> accountChanges;
 
-    public LiveEventHandler(ReadSideUpdates readSide, LiveStreams streams) {
+    /** @param accountChanges told of every account change announced by any producer instance */
+    public LiveEventHandler(ReadSideUpdates readSide, LiveStreams streams, Consumer<AccountChanged> accountChanges) {
         this.readSide = readSide;
         this.streams = streams;
+        this.accountChanges = accountChanges;
     }
 
     @Override
@@ -44,6 +49,10 @@ public final class LiveEventHandler implements MessageHandler {
     @Override
     public void handle(Envelope<?> envelope) {
         Event event = envelope.as(Event.class).payload();
+        if (event instanceof AccountChanged changed) {
+            accountChanges.accept(changed);
+            return;
+        }
         readSide.apply(event);
         streams.publish(event);
     }
