@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -83,6 +84,7 @@ public final class MongoSessionRepository implements SessionRepository<StoredSes
         long bytes = 0;
         for (String name : session.getAttributeNames()) {
             byte[] serialized = SessionAttributes.serialize(session.getAttribute(name));
+            session.stored(name, serialized);
             bytes += serialized.length;
             attributes.append(SessionAttributes.fieldName(name), new Binary(serialized));
         }
@@ -92,18 +94,25 @@ public final class MongoSessionRepository implements SessionRepository<StoredSes
         sessions.replaceOne(Filters.eq("_id", session.getId()), document, new ReplaceOptions().upsert(true));
     }
 
-    /** Only what this request touched; a session deleted meanwhile (signed out elsewhere) is not brought back. */
+    /**
+     * Only what this request changed; a session deleted meanwhile (signed out elsewhere) is not brought back. A value
+     * this request read but left as it was loaded is not written, so it cannot undo another request's change to it.
+     */
     private void updateTouched(StoredSession session) {
         List<Bson> updates = new ArrayList<>();
         metadata(session).forEach((field, value) -> updates.add(Updates.set(field, value)));
         long bytes = 0;
         for (String name : List.copyOf(session.touched())) {
             Object value = session.getAttribute(name);
+            byte[] serialized = value == null ? null : SessionAttributes.serialize(value);
+            if (!session.changed(name, serialized)) {
+                continue;
+            }
+            session.stored(name, serialized);
             String field = "attributes." + SessionAttributes.fieldName(name);
-            if (value == null) {
+            if (serialized == null) {
                 updates.add(Updates.unset(field));
             } else {
-                byte[] serialized = SessionAttributes.serialize(value);
                 bytes += serialized.length;
                 updates.add(Updates.set(field, new Binary(serialized)));
             }
@@ -143,10 +152,13 @@ public final class MongoSessionRepository implements SessionRepository<StoredSes
             return null;
         }
         Document attributes = document.get("attributes", Document.class);
+        Map<String, byte[]> stored = new HashMap<>();
         try {
             for (Map.Entry<String, Object> attribute : attributes.entrySet()) {
-                session.setAttribute(SessionAttributes.attributeName(attribute.getKey()),
-                        SessionAttributes.deserialize(((Binary) attribute.getValue()).getData()));
+                String name = SessionAttributes.attributeName(attribute.getKey());
+                byte[] serialized = ((Binary) attribute.getValue()).getData();
+                session.setAttribute(name, SessionAttributes.deserialize(serialized));
+                stored.put(name, serialized);
             }
         } catch (IllegalStateException | IllegalArgumentException e) {
             // Written by a version whose classes differ, or tampered with: the user signs in again.
@@ -155,7 +167,7 @@ public final class MongoSessionRepository implements SessionRepository<StoredSes
             deleteById(id);
             return null;
         }
-        return new StoredSession(session, false);
+        return new StoredSession(session, false, stored);
     }
 
     @Override

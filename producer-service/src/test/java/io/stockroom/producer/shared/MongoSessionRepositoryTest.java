@@ -69,6 +69,44 @@ class MongoSessionRepositoryTest {
     }
 
     @Test
+    void aLongRequestThatOnlyReadAValueDoesNotUndoAChangeMadeMeanwhile() {
+        MongoSessionRepository repository = instance(Clock.systemUTC());
+        StoredSession session = repository.createSession();
+        session.setAttribute("basket", new Basket());
+        repository.save(session);
+
+        // An order page's live stream reads the basket at its start and ends long after.
+        StoredSession stream = repository.findById(session.getId());
+        Basket seenByStream = stream.getAttribute("basket");
+        assertThat(seenByStream.skus).isEmpty();
+
+        StoredSession order = repository.findById(session.getId());
+        Basket basket = order.getAttribute("basket");
+        basket.skus.add("SEIKO-001");
+        repository.save(order);
+
+        repository.save(stream);
+
+        Basket stored = repository.findById(session.getId()).getAttribute("basket");
+        assertThat(stored.skus).containsExactly("SEIKO-001");
+    }
+
+    @Test
+    void aValueRemovedByARequestIsGoneAndSavingAgainChangesNothing() {
+        MongoSessionRepository repository = instance(Clock.systemUTC());
+        StoredSession session = repository.createSession();
+        session.setAttribute("flash", "saved");
+        repository.save(session);
+
+        StoredSession loaded = repository.findById(session.getId());
+        loaded.removeAttribute("flash");
+        repository.save(loaded);
+        repository.save(loaded);
+
+        assertThat(repository.findById(session.getId()).getAttributeNames()).isEmpty();
+    }
+
+    @Test
     void twoRequestsOnTwoInstancesKeepEachOthersAttributes() {
         MongoSessionRepository first = instance(Clock.systemUTC());
         MongoSessionRepository second = instance(Clock.systemUTC());
