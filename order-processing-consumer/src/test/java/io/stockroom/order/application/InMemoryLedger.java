@@ -26,6 +26,16 @@ final class InMemoryLedger implements StockLedger {
 
     private final Map<StockKey, StockLevel> levels = new HashMap<>();
     private final Map<String, LedgerEntry> entries = new LinkedHashMap<>();
+    private final WriteBudget budget;
+
+    InMemoryLedger() {
+        this(new WriteBudget());
+    }
+
+    /** A ledger whose every applied movement spends one write of {@code budget} (the record and its entry at once). */
+    InMemoryLedger(WriteBudget budget) {
+        this.budget = budget;
+    }
 
     synchronized void receive(StockKey key, int quantity) {
         apply(Movement.received("receipt-" + entries.size(), key, quantity,
@@ -50,6 +60,7 @@ final class InMemoryLedger implements StockLedger {
         if (refusal.isPresent()) {
             return new MovementResult.Refused(movement, refusal.get(), current);
         }
+        budget.write();
         StockLevel after = (current == null ? StockLevel.empty(movement.key()) : current).after(movement);
         levels.put(movement.key(), after);
         entries.put(movement.operationId(), LedgerEntry.of(movement));

@@ -10,25 +10,32 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Orders in memory with the store's semantics: insert if absent, replace only over the version derived from.
- * {@link #dieAfterWrites} makes the process "die" (throw) after a number of writes, to test what a redelivery
- * finds.
+ * {@link #dieAfterWrites} makes the process "die" (throw) after a number of single-document writes (a bulk write
+ * counts one per document, as a real unordered bulk can stop part way), to test what a redelivery finds.
  */
 final class InMemoryOrders implements Orders {
 
     private final Map<String, Order> stored = new ConcurrentHashMap<>();
-    private final AtomicInteger writesLeft = new AtomicInteger(Integer.MAX_VALUE);
+    private final WriteBudget budget;
 
-    /** The next write after {@code writes} more throws {@link ProcessDied} instead of writing. */
+    InMemoryOrders() {
+        this(new WriteBudget());
+    }
+
+    InMemoryOrders(WriteBudget budget) {
+        this.budget = budget;
+    }
+
+    /** The write after {@code writes} more throws {@link WriteBudget.ProcessDied} instead of writing. */
     void dieAfterWrites(int writes) {
-        writesLeft.set(writes);
+        budget.dieAfter(writes);
     }
 
     void revive() {
-        writesLeft.set(Integer.MAX_VALUE);
+        budget.revive();
     }
 
     @Override
@@ -52,9 +59,9 @@ final class InMemoryOrders implements Orders {
 
     @Override
     public Set<String> insertNew(List<Order> placed) {
-        write();
         Set<String> inserted = new LinkedHashSet<>();
         placed.forEach(order -> {
+            write();
             if (stored.putIfAbsent(order.orderId(), order) == null) {
                 inserted.add(order.orderId());
             }
@@ -70,9 +77,9 @@ final class InMemoryOrders implements Orders {
 
     @Override
     public Set<String> replaceAll(List<Order> updated) {
-        write();
         Set<String> written = new LinkedHashSet<>();
         updated.forEach(order -> {
+            write();
             if (swap(order)) {
                 written.add(order.orderId());
             }
@@ -90,15 +97,6 @@ final class InMemoryOrders implements Orders {
     }
 
     private void write() {
-        if (writesLeft.getAndDecrement() <= 0) {
-            throw new ProcessDied();
-        }
-    }
-
-    /** Stands for kill -9 between two store writes. */
-    static final class ProcessDied extends RuntimeException {
-        ProcessDied() {
-            super("the process died here");
-        }
+        budget.write();
     }
 }

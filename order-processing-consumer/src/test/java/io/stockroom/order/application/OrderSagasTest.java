@@ -75,7 +75,7 @@ class OrderSagasTest {
                 request("o2", new OrderLine("WATCH-1", 2, "WH-1")));
         orders.dieAfterWrites(0);
 
-        assertThatThrownBy(() -> batch.placeAll(requests)).isInstanceOf(InMemoryOrders.ProcessDied.class);
+        assertThatThrownBy(() -> batch.placeAll(requests)).isInstanceOf(WriteBudget.ProcessDied.class);
         orders.revive();
         List<List<Event>> events = batch.placeAll(requests);
 
@@ -87,9 +87,9 @@ class OrderSagasTest {
     void a_batch_that_died_after_reserving_is_finished_by_its_redelivery_without_reserving_twice() {
         List<BatchPlacement.Request> requests = List.of(request("o1", new OrderLine("WATCH-1", 2, null),
                 new OrderLine("STRAP-1", 1, null)), request("o2", new OrderLine("WATCH-1", 2, null)));
-        orders.dieAfterWrites(1);
+        orders.dieAfterWrites(2); // both orders inserted, then the reservations
 
-        assertThatThrownBy(() -> batch.placeAll(requests)).isInstanceOf(InMemoryOrders.ProcessDied.class);
+        assertThatThrownBy(() -> batch.placeAll(requests)).isInstanceOf(WriteBudget.ProcessDied.class);
         assertThat(ledger.levels(WATCH_AT_WH)).as("reserved, outcome not written").isEqualTo(StockLevels.of(5, 4));
         orders.revive();
         List<List<Event>> events = batch.placeAll(requests);
@@ -148,7 +148,7 @@ class OrderSagasTest {
         CancelOrder cancel = new CancelOrder("cmd-1", "o1", "changed my mind");
         orders.dieAfterWrites(1);
 
-        assertThatThrownBy(() -> lifecycle.cancel(cancel, context())).isInstanceOf(InMemoryOrders.ProcessDied.class);
+        assertThatThrownBy(() -> lifecycle.cancel(cancel, context())).isInstanceOf(WriteBudget.ProcessDied.class);
         assertThat(orders.find("o1").orElseThrow().status()).isEqualTo(OrderStatus.CANCELLING);
         orders.revive();
         List<Event> events = lifecycle.cancel(cancel, context());
@@ -185,7 +185,7 @@ class OrderSagasTest {
     }
 
     /** Counts what the sagas report. */
-    private static final class CountingMetrics implements OrderMetrics {
+    static final class CountingMetrics implements OrderMetrics {
         int confirmed;
         int rejected;
 
