@@ -24,6 +24,7 @@ public final class Reconciler {
 
     private static final int CONCURRENCY = 32;
     private static final Duration REFETCH_PAUSE = Duration.ofMillis(500);
+    private static final int TRANSIT_ATTEMPTS = 3;
 
     private final StockroomApi api;
     private final List<Credentials> shoppers;
@@ -66,7 +67,17 @@ public final class Reconciler {
         }
     }
 
+    /** A read is safe to repeat: a call that failed in transit is tried again before it counts as no answer. */
     private OrderState fetch(TrackedOrder order) throws InterruptedException {
+        OrderState state = fetchOnce(order);
+        for (int attempt = 1; attempt < TRANSIT_ATTEMPTS && state.failure() != null; attempt++) {
+            Thread.sleep(REFETCH_PAUSE);
+            state = fetchOnce(order);
+        }
+        return state;
+    }
+
+    private OrderState fetchOnce(TrackedOrder order) throws InterruptedException {
         try {
             StockroomApi.Answer answer = api.send("GET", "/api/orders/" + order.orderId(),
                     shoppers.get(order.shopper()), null, Map.of());
@@ -83,7 +94,7 @@ public final class Reconciler {
             }
             return new OrderState(200, record.path("status").asString(null), terminal);
         } catch (IOException | RuntimeException e) {
-            return new OrderState(0, null, 0);
+            return OrderState.noAnswer(e);
         }
     }
 }

@@ -66,7 +66,8 @@ public record Reconciliation(long checked, long confirmed, long rejected, long c
             String id = order.orderId();
             OrderState state = states.get(id);
             if (state == null || state.httpStatus() != 200) {
-                missing.add(id + (state == null ? " (not fetched)" : " (HTTP " + state.httpStatus() + ")"));
+                missing.add(id + (state == null ? " (not fetched)" : " (HTTP " + state.httpStatus()
+                        + (state.failure() == null ? "" : ", " + state.failure()) + ")"));
                 continue;
             }
             if (!state.settled()) {
