@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Function;
+import io.stockroom.producer.account.application.AccountStatusCache;
 
 /**
  * Checks, on every authenticated request, that the account still exists, is enabled and is not locked by too many

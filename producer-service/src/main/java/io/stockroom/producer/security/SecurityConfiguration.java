@@ -30,6 +30,8 @@ import tools.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import io.stockroom.producer.account.application.AccountStatusCache;
+import io.stockroom.producer.api.ProblemResponses;
 
 /**
  * Two filter chains. {@code /api/**} is for scripts: stateless HTTP Basic, no session and so no CSRF, problem-JSON

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import io.stockroom.producer.account.AccountConfiguration.RegistrationLimit;
 
 /** Self-service registration (anonymous, rate limited per client address); admins enable and disable accounts. */
 @ApiController("api.accountController")
@@ -36,7 +37,7 @@ class AccountController {
     private final Accounts accounts;
     private final io.stockroom.producer.common.KeyedRateLimiter limiter;
 
-    AccountController(Accounts accounts, io.stockroom.producer.config.ProducerConfiguration.RegistrationLimit limit) {
+    AccountController(Accounts accounts, RegistrationLimit limit) {
         this.accounts = accounts;
         this.limiter = limit.limiter();
     }

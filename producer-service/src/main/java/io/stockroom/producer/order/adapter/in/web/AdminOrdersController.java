@@ -15,7 +15,7 @@ import io.stockroom.producer.order.domain.OrderView;
 import io.stockroom.producer.security.Requesters;
 import io.stockroom.producer.web.Flash;
 import io.stockroom.producer.web.PageView;
-import io.stockroom.producer.web.admin.CommandSender;
+import io.stockroom.producer.command.adapter.in.web.CommandSender;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
