@@ -1,13 +1,13 @@
 package io.stockroom.producer.boot;
 
 import io.stockroom.contracts.Topology;
+import io.stockroom.producer.account.application.AccountStatusCache;
 import io.stockroom.producer.catalogue.application.ReadSideUpdates;
 import io.stockroom.producer.command.application.CommandOutcomes;
 import io.stockroom.producer.live.adapter.in.messaging.LiveEventHandler;
 import io.stockroom.producer.live.adapter.in.web.LiveStreams;
 import io.stockroom.producer.order.application.OrderEvents;
 import io.stockroom.producer.projection.ProjectionsHandler;
-import io.stockroom.producer.account.application.AccountStatusCache;
 import io.stockroom.support.messaging.ReliableMessaging;
 import io.stockroom.support.messaging.TopologyDeclarations;
 import org.springframework.amqp.core.BindingBuilder;

@@ -3,12 +3,12 @@ package io.stockroom.producer.boot;
 import io.stockroom.producer.account.application.Accounts;
 import io.stockroom.producer.catalogue.application.CatalogueSnapshot;
 import io.stockroom.producer.catalogue.domain.ReadModel;
+import io.stockroom.producer.config.ProducerProperties;
 import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.amqp.rabbit.connection.Connection;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.amqp.rabbit.connection.ConnectionListener;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,7 +18,7 @@ import org.springframework.core.env.Profiles;
 
 import java.security.SecureRandom;
 import java.util.Base64;
-import io.stockroom.producer.config.ProducerProperties;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * What runs once the context (and with it the live event consumer) has started: the read side's snapshot, then the

@@ -1,5 +1,6 @@
 package io.stockroom.producer.security;
 
+import io.stockroom.producer.account.application.AccountStatusCache;
 import io.stockroom.producer.account.domain.UserAccount;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -17,7 +18,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Function;
-import io.stockroom.producer.account.application.AccountStatusCache;
 
 /**
  * Checks, on every authenticated request, that the account still exists, is enabled and is not locked by too many

@@ -2,6 +2,7 @@ package io.stockroom.producer.seed;
 
 import io.stockroom.producer.catalogue.domain.ReadModel;
 import io.stockroom.producer.command.application.AdminCommands;
+import io.stockroom.producer.config.ProducerProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationRunner;
@@ -10,7 +11,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import io.stockroom.producer.config.ProducerProperties;
 
 /** In the dev profile only: seeds the demo catalogue when the stored catalogue is empty. */
 @Configuration(proxyBeanMethods = false)

@@ -1,5 +1,6 @@
 package io.stockroom.producer.account.adapter.in.web;
 
+import io.stockroom.producer.account.AccountConfiguration.RegistrationLimit;
 import io.stockroom.producer.account.application.Accounts;
 import io.stockroom.producer.account.domain.RegistrationResult;
 import io.stockroom.producer.api.ApiController;
@@ -16,7 +17,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
-import io.stockroom.producer.account.AccountConfiguration.RegistrationLimit;
 
 /** Self-service registration (anonymous, rate limited per client address); admins enable and disable accounts. */
 @ApiController("api.accountController")

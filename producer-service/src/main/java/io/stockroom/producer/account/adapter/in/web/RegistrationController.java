@@ -1,9 +1,9 @@
 package io.stockroom.producer.account.adapter.in.web;
 
+import io.stockroom.producer.account.AccountConfiguration.RegistrationLimit;
 import io.stockroom.producer.account.application.Accounts;
 import io.stockroom.producer.account.domain.RegistrationResult;
 import io.stockroom.producer.common.KeyedRateLimiter;
-import io.stockroom.producer.account.AccountConfiguration.RegistrationLimit;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;

@@ -1,6 +1,7 @@
 package io.stockroom.producer.catalogue.adapter.in.web;
 
 import io.stockroom.contracts.MessageType;
+import io.stockroom.contracts.Require;
 import io.stockroom.contracts.stock.AdjustStock;
 import io.stockroom.contracts.stock.AdjustmentReason;
 import io.stockroom.contracts.stock.ReceiveStock;
@@ -8,15 +9,16 @@ import io.stockroom.contracts.stock.RemoveStockRecord;
 import io.stockroom.contracts.stock.SetLowStockThreshold;
 import io.stockroom.contracts.stock.SetStockCount;
 import io.stockroom.contracts.stock.TransferStock;
-import io.stockroom.producer.catalogue.application.Catalogue;
-import io.stockroom.producer.catalogue.domain.ItemDetail;
-import io.stockroom.producer.catalogue.domain.LocationView;
-import io.stockroom.producer.web.Flash;
-import io.stockroom.producer.web.PageView;
 import io.stockroom.producer.catalogue.adapter.in.web.StockForms.AdjustForm;
 import io.stockroom.producer.catalogue.adapter.in.web.StockForms.CountForm;
 import io.stockroom.producer.catalogue.adapter.in.web.StockForms.ReceiveForm;
 import io.stockroom.producer.catalogue.adapter.in.web.StockForms.TransferForm;
+import io.stockroom.producer.catalogue.application.Catalogue;
+import io.stockroom.producer.catalogue.domain.ItemDetail;
+import io.stockroom.producer.catalogue.domain.LocationView;
+import io.stockroom.producer.command.adapter.in.web.CommandSender;
+import io.stockroom.producer.web.Flash;
+import io.stockroom.producer.web.PageView;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
@@ -35,7 +37,6 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 import java.util.Arrays;
 import java.util.List;
-import io.stockroom.producer.command.adapter.in.web.CommandSender;
 
 /**
  * The item page: details, stock per location with the forms that change it, and the movement history. A form with
@@ -67,7 +68,7 @@ class ItemController {
     @PostMapping("/admin/items/{sku}/stock/{location}/level")
     String level(@PathVariable String sku, @PathVariable String location, @RequestParam(required = false) Integer level,
                  Authentication auth, HttpServletRequest request, RedirectAttributes redirect) {
-        if (level == null || level < 0 || level > StockForms.QUANTITY_MAX) {
+        if (level == null || level < 0 || level > Require.QUANTITY_MAX) {
             Flash.error(redirect, "Enter a low-stock level between 0 and 1,000,000.");
             return redirectTo(sku);
         }

@@ -3,6 +3,7 @@ package io.stockroom.producer.catalogue.adapter.in.web;
 import io.stockroom.contracts.MessageType;
 import io.stockroom.producer.catalogue.application.Catalogue;
 import io.stockroom.producer.catalogue.domain.LocationView;
+import io.stockroom.producer.command.adapter.in.web.CommandSender;
 import io.stockroom.producer.web.Flash;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -16,7 +17,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.util.List;
-import io.stockroom.producer.command.adapter.in.web.CommandSender;
 
 /**
  * The admin dashboard: stock figures, the catalogue table (search, filters, sort, pages, selection with bulk

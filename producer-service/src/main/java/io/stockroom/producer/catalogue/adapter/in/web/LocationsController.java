@@ -6,6 +6,7 @@ import io.stockroom.contracts.location.LocationType;
 import io.stockroom.contracts.location.ReactivateLocation;
 import io.stockroom.producer.catalogue.application.Catalogue;
 import io.stockroom.producer.catalogue.domain.LocationView;
+import io.stockroom.producer.command.adapter.in.web.CommandSender;
 import io.stockroom.producer.web.Flash;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -23,7 +24,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.util.Arrays;
 import java.util.List;
-import io.stockroom.producer.command.adapter.in.web.CommandSender;
 
 /** Locations: the list with (de)activation, the form that creates one, and the page that edits one. */
 @Controller("ui.locationsController")

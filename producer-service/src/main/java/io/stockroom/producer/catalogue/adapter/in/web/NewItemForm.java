@@ -1,5 +1,6 @@
 package io.stockroom.producer.catalogue.adapter.in.web;
 
+import io.stockroom.contracts.Require;
 import io.stockroom.contracts.item.CreateItem;
 import io.stockroom.contracts.item.ItemDetails;
 import io.stockroom.contracts.item.Money;
@@ -34,7 +35,7 @@ public record NewItemForm(
         @NotBlank @Pattern(regexp = "[A-Z]{3}", message = "Choose a currency.") String currency,
         @NotNull(message = "Enter a threshold (0 for none).")
         @Min(value = 0, message = "The threshold cannot be negative.")
-        @Max(value = 1_000_000, message = "At most 1,000,000.") Integer lowStockThreshold,
+        @Max(value = Require.QUANTITY_MAX, message = "At most 1,000,000.") Integer lowStockThreshold,
         @Size(max = 1000, message = "At most 1,000 characters.")
         @Pattern(regexp = "\\s*|([^=,]+=[^=,]+)(\\s*,\\s*[^=,]+=[^=,]+)*\\s*",
                 message = "Write attributes as key=value pairs separated by commas.")

@@ -1,6 +1,7 @@
 package io.stockroom.producer.importing.adapter.in.web;
 
 import io.stockroom.producer.command.application.CommandNotSentException;
+import io.stockroom.producer.config.ProducerProperties;
 import io.stockroom.producer.importing.application.ItemImport;
 import io.stockroom.producer.importing.domain.ImportReport;
 import io.stockroom.producer.security.Requesters;
@@ -22,6 +23,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
 /**
  * CSV import: the upload form and, after an upload, the per-row report (rows that were sent follow their command's
@@ -30,13 +32,13 @@ import java.nio.charset.StandardCharsets;
 @Controller("ui.importController")
 class AdminImportController {
 
-    /** Upper bound on an upload; 5,000 rows of a few hundred bytes fit well within it. */
-    static final long UPLOAD_BYTES_MAX = 4L * 1024 * 1024;
-
     private final ItemImport itemImport;
+    /** Upper bound on an upload, the API's CSV body limit; {@link ItemImport#ROWS_MAX} rows fit well within it. */
+    private final long uploadBytesMax;
 
-    AdminImportController(ItemImport itemImport) {
+    AdminImportController(ItemImport itemImport, ProducerProperties properties) {
         this.itemImport = itemImport;
+        this.uploadBytesMax = properties.bodies().csvBytesMax();
     }
 
     @GetMapping("/admin/import")
@@ -64,8 +66,10 @@ class AdminImportController {
             Flash.error(redirect, "Choose a CSV file to import.");
             return "redirect:/admin/import";
         }
-        if (file.getSize() > UPLOAD_BYTES_MAX) {
-            Flash.error(redirect, "The file is larger than 4 MB. Split it into files of at most 5,000 rows.");
+        if (file.getSize() > uploadBytesMax) {
+            Flash.error(redirect, String.format(Locale.ROOT,
+                    "The file is larger than %d MB. Split it into files of at most %,d rows.",
+                    uploadBytesMax / (1024 * 1024), ItemImport.ROWS_MAX));
             return "redirect:/admin/import";
         }
         try (Reader csv = new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8)) {

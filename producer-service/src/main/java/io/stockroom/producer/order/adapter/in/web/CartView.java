@@ -1,5 +1,7 @@
 package io.stockroom.producer.order.adapter.in.web;
 
+import io.stockroom.contracts.order.OrderLine;
+
 import java.util.List;
 
 /**
@@ -29,7 +31,7 @@ public record CartView(List<Line> lines, int units, String total, String idempot
                        String problem) {
 
         public int maxQuantity() {
-            return Math.max(1, Math.min(Math.max(available, quantity), Cart.UNITS_PER_LINE_MAX));
+            return Math.max(1, Math.min(Math.max(available, quantity), OrderLine.QUANTITY_MAX));
         }
     }
 }

@@ -1,10 +1,11 @@
 package io.stockroom.producer.order.adapter.in.web;
 
 import io.stockroom.contracts.order.OrderLine;
+import io.stockroom.contracts.order.PlaceOrder;
 import io.stockroom.contracts.order.SourcingStrategy;
-import io.stockroom.producer.command.adapter.in.web.Accepted;
 import io.stockroom.producer.api.ApiController;
 import io.stockroom.producer.api.ApiException;
+import io.stockroom.producer.command.adapter.in.web.Accepted;
 import io.stockroom.producer.common.Requester;
 import io.stockroom.producer.order.application.OrderAction;
 import io.stockroom.producer.order.application.Orders;
@@ -41,8 +42,9 @@ class OrderController {
     record LineRequest(@NotBlank String sku, @NotNull @Positive Integer quantity, String location) {
     }
 
-    record PlaceOrderRequest(@NotNull @Size(min = 1, max = 50) List<@NotNull @Valid LineRequest> lines,
-                             SourcingStrategy sourcing) {
+    record PlaceOrderRequest(
+            @NotNull @Size(min = 1, max = PlaceOrder.LINES_MAX) List<@NotNull @Valid LineRequest> lines,
+            SourcingStrategy sourcing) {
     }
 
     record Placed(String orderId, String status) {

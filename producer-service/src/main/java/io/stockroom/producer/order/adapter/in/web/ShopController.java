@@ -1,13 +1,15 @@
 package io.stockroom.producer.order.adapter.in.web;
 
 import io.stockroom.contracts.item.Money;
+import io.stockroom.contracts.order.OrderLine;
+import io.stockroom.contracts.order.PlaceOrder;
+import io.stockroom.producer.catalogue.adapter.in.web.CatalogueListing;
+import io.stockroom.producer.catalogue.adapter.in.web.ItemFilter;
 import io.stockroom.producer.catalogue.application.Catalogue;
 import io.stockroom.producer.catalogue.domain.ItemDetail;
 import io.stockroom.producer.order.application.LinePlanner;
 import io.stockroom.producer.web.Flash;
 import io.stockroom.producer.web.Formats;
-import io.stockroom.producer.catalogue.adapter.in.web.CatalogueListing;
-import io.stockroom.producer.catalogue.adapter.in.web.ItemFilter;
 import jakarta.servlet.http.HttpSession;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -82,7 +84,7 @@ class ShopController {
             if (available <= 0) {
                 Flash.error(redirect, name + " is out of stock right now.");
             } else if (!cart.set(form.sku(), Math.min(wanted, available))) {
-                Flash.error(redirect, "A cart holds at most " + Cart.LINES_MAX + " different items.");
+                Flash.error(redirect, "A cart holds at most " + PlaceOrder.LINES_MAX + " different items.");
             } else if (wanted > available) {
                 Flash.error(redirect, "Only " + available + " of " + name + " " + (available == 1 ? "is" : "are")
                         + " available, so your cart now holds " + available + ".");
@@ -192,12 +194,12 @@ class ShopController {
 
     /** Adds units of an item to the cart. */
     record CartLineForm(@NotBlank @Size(max = 64) String sku,
-                        @NotNull @Min(1) @Max(Cart.UNITS_PER_LINE_MAX) Integer quantity) {
+                        @NotNull @Min(1) @Max(OrderLine.QUANTITY_MAX) Integer quantity) {
     }
 
     /** Sets an item's units in the cart (0 takes it out). */
     record CartUpdateForm(@NotBlank @Size(max = 64) String sku,
-                          @NotNull @Min(0) @Max(Cart.UNITS_PER_LINE_MAX) Integer quantity) {
+                          @NotNull @Min(0) @Max(OrderLine.QUANTITY_MAX) Integer quantity) {
     }
 
     /** Takes an item out of the cart. */
