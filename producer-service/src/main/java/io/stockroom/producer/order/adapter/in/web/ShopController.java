@@ -59,7 +59,7 @@ class ShopController {
                 HttpSession session) {
         listing.fill(model, "/shop", filter, binding);
         model.addAttribute("cart", view(cart(session)));
-        return "shop/catalog";
+        return "shop/catalogue";
     }
 
     @GetMapping("/shop/cart")
