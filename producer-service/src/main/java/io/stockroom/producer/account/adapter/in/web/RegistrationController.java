@@ -2,6 +2,7 @@ package io.stockroom.producer.account.adapter.in.web;
 
 import io.stockroom.producer.account.AccountConfiguration.RegistrationLimit;
 import io.stockroom.producer.account.application.Accounts;
+import io.stockroom.producer.account.domain.Credentials;
 import io.stockroom.producer.account.domain.RegistrationResult;
 import io.stockroom.producer.common.KeyedRateLimiter;
 import jakarta.servlet.http.HttpServletRequest;
@@ -32,6 +33,17 @@ class RegistrationController {
     RegistrationController(Accounts accounts, RegistrationLimit limit) {
         this.accounts = accounts;
         this.limiter = limit.limiter();
+    }
+
+    /** The inputs' bounds on the page are the account rules' own. */
+    @ModelAttribute("usernameLengthMax")
+    int usernameLengthMax() {
+        return Credentials.USERNAME_LENGTH_MAX;
+    }
+
+    @ModelAttribute("passwordLengthMax")
+    int passwordLengthMax() {
+        return Credentials.PASSWORD_LENGTH_MAX;
     }
 
     @GetMapping("/register")

@@ -37,6 +37,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The item page: details, stock per location with the forms that change it, and the movement history. A form with
@@ -69,7 +70,8 @@ class ItemController {
     String level(@PathVariable String sku, @PathVariable String location, @RequestParam(required = false) Integer level,
                  Authentication auth, HttpServletRequest request, RedirectAttributes redirect) {
         if (level == null || level < 0 || level > Require.QUANTITY_MAX) {
-            Flash.error(redirect, "Enter a low-stock level between 0 and 1,000,000.");
+            Flash.error(redirect, String.format(Locale.ROOT, "Enter a low-stock level between 0 and %,d.",
+                    Require.QUANTITY_MAX));
             return redirectTo(sku);
         }
         sender.send(auth, request, MessageType.SET_LOW_STOCK_THRESHOLD,
