@@ -1,6 +1,5 @@
 package io.stockroom.producer.api;
 
-import io.stockroom.producer.command.application.CommandNotSentException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -23,7 +22,8 @@ import java.util.stream.Collectors;
 
 /**
  * Every API error as an RFC 9457 problem detail: bad input is a 400 with a detail (and {@code errors} per field),
- * never a stack trace; an unconfirmed publish is a 503 the caller may retry.
+ * never a stack trace. An unconfirmed publish (a 503 the caller may retry) is answered by the command feature's
+ * own advice, {@code command.adapter.in.web.CommandProblems}, so this package knows no feature.
  */
 @RestControllerAdvice(annotations = ApiController.class)
 class ApiProblems extends ResponseEntityExceptionHandler {
@@ -43,15 +43,6 @@ class ApiProblems extends ResponseEntityExceptionHandler {
                     .body(response.getBody());
         }
         return response;
-    }
-
-    @ExceptionHandler(CommandNotSentException.class)
-    ResponseEntity<ProblemDetail> notSent(CommandNotSentException e) {
-        logger.warn("Command not sent: " + e.getMessage());
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
-                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "Service Unavailable",
-                        "The message broker did not accept the command; nothing was changed. Try again shortly.",
-                        null).getBody());
     }
 
     @ExceptionHandler(PayloadTooLargeException.class)

@@ -1,7 +1,6 @@
 package io.stockroom.producer.api;
 
 import io.stockroom.producer.config.ProducerProperties;
-import io.stockroom.producer.security.ProblemResponses;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;

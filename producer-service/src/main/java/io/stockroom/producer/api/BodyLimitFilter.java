@@ -1,6 +1,5 @@
 package io.stockroom.producer.api;
 
-import io.stockroom.producer.security.ProblemResponses;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;

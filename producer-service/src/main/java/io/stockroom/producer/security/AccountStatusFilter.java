@@ -1,5 +1,6 @@
 package io.stockroom.producer.security;
 
+import io.stockroom.producer.account.application.AccountStatusCache;
 import io.stockroom.producer.account.domain.UserAccount;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;

@@ -2,7 +2,9 @@ package io.stockroom.producer.security;
 
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.stockroom.producer.account.application.AccountStatusCache;
 import io.stockroom.producer.account.application.Accounts;
+import io.stockroom.producer.api.ProblemResponses;
 import io.stockroom.producer.common.KeyedRateLimiter;
 import io.stockroom.producer.config.ProducerProperties;
 import io.stockroom.producer.shared.MongoBuckets;

@@ -1,6 +1,7 @@
 /**
- * The browser UI: Thymeleaf controllers, form records (Jakarta Validation) and view records. Controllers call the
- * application services (catalogue, admin commands, accounts, orders) and never touch persistence or the broker;
- * every form follows post/redirect/get with flash messages, and admin forms show the command's live outcome.
+ * What every page of the browser UI shares, and nothing feature-specific: the home redirect, flash messages and the
+ * command banner, formats of money and times, paging, region refreshes, cookie-only sessions and the model attributes
+ * every page needs. The pages themselves (controllers, forms, views) live in their feature's
+ * {@code <feature>.adapter.in.web}; this package depends on no feature.
  */
 package io.stockroom.producer.web;

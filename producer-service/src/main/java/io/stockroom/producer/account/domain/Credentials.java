@@ -9,7 +9,10 @@ public final class Credentials {
 
     public static final int PASSWORD_LENGTH_MIN = 12;
     public static final int PASSWORD_LENGTH_MAX = 128;
-    private static final Pattern USERNAME = Pattern.compile("[a-z0-9._-]{3,40}");
+    public static final int USERNAME_LENGTH_MIN = 3;
+    public static final int USERNAME_LENGTH_MAX = 40;
+    private static final Pattern USERNAME = Pattern.compile(
+            "[a-z0-9._-]{" + USERNAME_LENGTH_MIN + "," + USERNAME_LENGTH_MAX + "}");
 
     private Credentials() {
     }
@@ -22,7 +25,8 @@ public final class Credentials {
     /** Why this (normalised) user name is not acceptable, or empty when it is. */
     public static Optional<String> usernameProblem(String normalisedUsername) {
         if (normalisedUsername == null || !USERNAME.matcher(normalisedUsername).matches()) {
-            return Optional.of("Username must be 3-40 characters of a-z, 0-9, '.', '_' or '-'.");
+            return Optional.of("Username must be " + USERNAME_LENGTH_MIN + "-" + USERNAME_LENGTH_MAX
+                    + " characters of a-z, 0-9, '.', '_' or '-'.");
         }
         return Optional.empty();
     }

@@ -1,5 +1,6 @@
 package io.stockroom.producer.account.adapter.in.web;
 
+import io.stockroom.producer.account.AccountConfiguration.RegistrationLimit;
 import io.stockroom.producer.account.application.Accounts;
 import io.stockroom.producer.account.domain.RegistrationResult;
 import io.stockroom.producer.api.ApiController;
@@ -36,7 +37,7 @@ class AccountController {
     private final Accounts accounts;
     private final io.stockroom.producer.common.KeyedRateLimiter limiter;
 
-    AccountController(Accounts accounts, io.stockroom.producer.config.ProducerConfiguration.RegistrationLimit limit) {
+    AccountController(Accounts accounts, RegistrationLimit limit) {
         this.accounts = accounts;
         this.limiter = limit.limiter();
     }

@@ -6,7 +6,6 @@ import io.stockroom.producer.catalogue.domain.CatalogueQuery;
 import io.stockroom.producer.catalogue.domain.ItemDetail;
 import io.stockroom.producer.catalogue.domain.ItemSummary;
 import io.stockroom.producer.common.Csv;
-import io.stockroom.producer.web.admin.ItemFilter;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;

@@ -1,5 +1,6 @@
 package io.stockroom.producer.catalogue.adapter.in.web;
 
+import io.stockroom.contracts.order.OrderLine;
 import io.stockroom.producer.catalogue.application.Catalogue;
 import io.stockroom.producer.catalogue.domain.ItemDetail;
 import io.stockroom.producer.web.Formats;
@@ -37,7 +38,7 @@ class ShopItemController {
                               String availability, int available, Map<String, String> attributes) {
 
         public int maxQuantity() {
-            return Math.max(1, Math.min(available, 1_000));
+            return Math.max(1, Math.min(available, OrderLine.QUANTITY_MAX));
         }
     }
 }

@@ -6,15 +6,12 @@ import io.stockroom.producer.command.application.AdminCommands;
 import io.stockroom.producer.command.domain.AdminAction;
 import io.stockroom.producer.common.PageOf;
 import io.stockroom.producer.common.Requester;
-import io.stockroom.producer.live.adapter.in.web.LiveStreams;
 import io.stockroom.producer.security.Requesters;
 import jakarta.servlet.http.HttpServletRequest;
-import org.springframework.http.MediaType;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import java.time.Instant;
 
@@ -33,11 +30,9 @@ class CommandQueryController {
     }
 
     private final AdminCommands commands;
-    private final LiveStreams streams;
 
-    CommandQueryController(AdminCommands commands, LiveStreams streams) {
+    CommandQueryController(AdminCommands commands) {
         this.commands = commands;
-        this.streams = streams;
     }
 
     /** Admins see every command; others only their own (anything else is "not found"). */
@@ -56,10 +51,5 @@ class CommandQueryController {
         PageOf<AdminAction> actions = commands.recent(page, size);
         return new PageOf<>(actions.items().stream().map(CommandStatus::of).toList(), actions.page(), actions.size(),
                 actions.total());
-    }
-
-    @GetMapping(value = "/api/commands/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    SseEmitter outcomes() {
-        return streams.commandOutcomes();
     }
 }

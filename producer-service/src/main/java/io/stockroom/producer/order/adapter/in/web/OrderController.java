@@ -1,12 +1,12 @@
 package io.stockroom.producer.order.adapter.in.web;
 
 import io.stockroom.contracts.order.OrderLine;
+import io.stockroom.contracts.order.PlaceOrder;
 import io.stockroom.contracts.order.SourcingStrategy;
-import io.stockroom.producer.api.Accepted;
 import io.stockroom.producer.api.ApiController;
 import io.stockroom.producer.api.ApiException;
+import io.stockroom.producer.command.adapter.in.web.Accepted;
 import io.stockroom.producer.common.Requester;
-import io.stockroom.producer.live.adapter.in.web.LiveStreams;
 import io.stockroom.producer.order.application.OrderAction;
 import io.stockroom.producer.order.application.Orders;
 import io.stockroom.producer.order.application.PlacementResult;
@@ -22,7 +22,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,7 +30,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import java.net.URI;
 import java.time.Instant;
@@ -44,8 +42,9 @@ class OrderController {
     record LineRequest(@NotBlank String sku, @NotNull @Positive Integer quantity, String location) {
     }
 
-    record PlaceOrderRequest(@NotNull @Size(min = 1, max = 50) List<@NotNull @Valid LineRequest> lines,
-                             SourcingStrategy sourcing) {
+    record PlaceOrderRequest(
+            @NotNull @Size(min = 1, max = PlaceOrder.LINES_MAX) List<@NotNull @Valid LineRequest> lines,
+            SourcingStrategy sourcing) {
     }
 
     record Placed(String orderId, String status) {
@@ -62,11 +61,9 @@ class OrderController {
     }
 
     private final Orders orders;
-    private final LiveStreams streams;
 
-    OrderController(Orders orders, LiveStreams streams) {
+    OrderController(Orders orders) {
         this.orders = orders;
-        this.streams = streams;
     }
 
     /** 202 for a new order, 200 with the same order for a retry with the same key. */
@@ -91,11 +88,6 @@ class OrderController {
     List<OrderResponse> mine(@RequestParam(defaultValue = "50") int limit, Authentication who,
                              HttpServletRequest request) {
         return orders.mine(Requesters.of(who, request), limit).stream().map(OrderResponse::of).toList();
-    }
-
-    @GetMapping(value = "/api/orders/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    SseEmitter stream(Authentication who) {
-        return streams.orders(who.getName());
     }
 
     @GetMapping("/api/orders/{orderId}")
