@@ -22,6 +22,12 @@ public final class Topology {
     public static final String PRODUCER_LIVE_QUEUE_PREFIX = "producer.live.";
     /** Prefix of each order consumer instance's own non-durable queue that keeps its sourcing projection. */
     public static final String ORDER_SOURCING_QUEUE_PREFIX = "order-processing.sourcing.";
+    /**
+     * Durable queue shared by all order consumer instances: keeps the order service's own stored copy of locations
+     * and items (ADR 0008). Declared by the services that publish those events too, so none is lost before the
+     * order service first starts.
+     */
+    public static final String ORDER_PROJECTIONS_QUEUE = "order-processing.projections";
 
     public static final String ITEM_COMMANDS_PATTERN = "item.*";
     public static final String LOCATION_COMMANDS_PATTERN = "location.*";
@@ -36,6 +42,12 @@ public final class Topology {
     /** The per-queue dead-letter queue that receives what {@code queue} could not process. */
     public static String deadLetterQueue(String queue) {
         return queue + ".dlq";
+    }
+
+    /** The events bound to {@link #ORDER_PROJECTIONS_QUEUE}: what sourcing needs of locations and items. */
+    public static java.util.List<String> orderProjectionsKeys() {
+        return java.util.stream.Stream.of(MessageType.LOCATION_CHANGED, MessageType.ITEM_CREATED,
+                MessageType.ITEM_UPDATED, MessageType.ITEM_DELETED).map(MessageType::routingKey).sorted().toList();
     }
 
     /** The queues that carry commands, one per consuming service. */

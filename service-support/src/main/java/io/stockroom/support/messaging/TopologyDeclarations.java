@@ -53,6 +53,14 @@ public final class TopologyDeclarations {
     }
 
     /**
+     * The durable queues of other services that this service's events feed (ADR 0008). A publisher declares them
+     * too, so an event published before its subscriber's first start still waits for it.
+     */
+    public List<Declarable> durableSubscriptions() {
+        return workQueue(Topology.ORDER_PROJECTIONS_QUEUE, Topology.EVENTS_EXCHANGE, Topology.orderProjectionsKeys());
+    }
+
+    /**
      * A queue of this instance only (its in-memory read side): not durable, deleted once its consumer is gone, since
      * a new instance rebuilds its state from the store.
      */

@@ -16,6 +16,7 @@ import io.stockroom.stock.movement.application.StockCommands;
 import io.stockroom.support.messaging.MessagePublisher;
 import io.stockroom.support.messaging.ReliableMessaging;
 import io.stockroom.support.messaging.TopologyDeclarations;
+import org.springframework.amqp.core.Declarable;
 import org.springframework.amqp.core.Declarables;
 import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
 import org.springframework.beans.factory.annotation.Value;
@@ -25,6 +26,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Wires the stock service: its queue, its stores, its application services. */
@@ -33,8 +35,11 @@ class StockMessagingConfiguration {
 
     @Bean
     Declarables stockTopology(TopologyDeclarations declarations) {
-        return new Declarables(declarations.workQueue(Topology.STOCK_COMMANDS_QUEUE, Topology.COMMANDS_EXCHANGE,
-                List.of(Topology.STOCK_COMMANDS_PATTERN, Topology.LOCATION_COMMANDS_PATTERN)));
+        List<Declarable> all = new ArrayList<>(declarations.workQueue(Topology.STOCK_COMMANDS_QUEUE,
+                Topology.COMMANDS_EXCHANGE, List.of(Topology.STOCK_COMMANDS_PATTERN,
+                        Topology.LOCATION_COMMANDS_PATTERN)));
+        all.addAll(declarations.durableSubscriptions());
+        return new Declarables(all);
     }
 
     @Bean
