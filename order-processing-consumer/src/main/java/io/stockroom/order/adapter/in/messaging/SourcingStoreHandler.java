@@ -2,8 +2,8 @@ package io.stockroom.order.adapter.in.messaging;
 
 import io.stockroom.contracts.Event;
 import io.stockroom.contracts.MessageType;
-import io.stockroom.order.adapter.out.persistence.MongoSourcingStore;
-import io.stockroom.order.adapter.out.projection.SourcingProjection;
+import io.stockroom.order.application.SourcingStore;
+import io.stockroom.order.application.StockPlaces;
 import io.stockroom.support.messaging.Envelope;
 import io.stockroom.support.messaging.MessageHandler;
 
@@ -20,10 +20,10 @@ final class SourcingStoreHandler implements MessageHandler {
     private static final Set<MessageType> TYPES = Set.of(MessageType.LOCATION_CHANGED, MessageType.ITEM_CREATED,
             MessageType.ITEM_UPDATED, MessageType.ITEM_DELETED);
 
-    private final MongoSourcingStore store;
-    private final SourcingProjection projection;
+    private final SourcingStore store;
+    private final StockPlaces projection;
 
-    SourcingStoreHandler(MongoSourcingStore store, SourcingProjection projection) {
+    SourcingStoreHandler(SourcingStore store, StockPlaces projection) {
         this.store = store;
         this.projection = projection;
     }

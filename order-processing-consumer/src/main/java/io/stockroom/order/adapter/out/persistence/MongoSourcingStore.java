@@ -15,6 +15,7 @@ import io.stockroom.contracts.item.ItemDeleted;
 import io.stockroom.contracts.item.ItemUpdated;
 import io.stockroom.contracts.location.LocationChanged;
 import io.stockroom.order.adapter.out.projection.SourcingProjection;
+import io.stockroom.order.application.SourcingStore;
 import io.stockroom.order.application.StockPlaces;
 import io.stockroom.stock.ledger.adapter.out.persistence.MongoStockQueries;
 import org.bson.Document;
@@ -31,7 +32,7 @@ import java.util.List;
  * through the stock ledger's queries (the one gateway to stock, ADR 0008). Every document keeps its event's version
  * and only a newer event replaces it, so a repeated, late or concurrently applied event never undoes a newer one.
  */
-public final class MongoSourcingStore {
+public final class MongoSourcingStore implements SourcingStore {
 
     static final String LOCATIONS = "sourcing_locations";
     static final String ITEMS = "sourcing_items";
@@ -52,6 +53,7 @@ public final class MongoSourcingStore {
      * Stores what these events say of locations and items, each only if newer than what is stored; other events are
      * ignored.
      */
+    @Override
     public void recordAll(List<Event> events) {
         List<UpdateOneModel<Document>> locationWrites = new ArrayList<>();
         List<UpdateOneModel<Document>> itemWrites = new ArrayList<>();
