@@ -93,9 +93,10 @@ done
 exchanges='inventory\\.(commands|events|dead-letter)'
 command_queues='(add-item|stock-management|order-processing)\\.commands(\\.dlq)?'
 producer_queues='producer\\.projections(\\.dlq)?|producer\\.live\\..+'
-# The order service's durable projections queue (ADR 0008): the publishers of item and location events declare and
-# bind it too, so an event published before the order service first started still waits for it.
+# The durable projections queues (ADR 0008): the publishers of the events they take declare and bind them too, so an
+# event published before its subscriber first started still waits for it.
 order_projections='order-processing\\.projections(\\.dlq)?'
+stock_projections='stock-management\\.projections(\\.dlq)?'
 
 user_json() { # name password tags
   printf '    {"name": "%s%s", "password": "%s", "tags": "%s"}' "$prefix" "$1" "$2" "$3"
@@ -131,8 +132,9 @@ users_json() {
   permission_json producer-service "^($exchanges|$command_queues|$producer_queues)\$" \
     "^(inventory\\\\.(commands|dead-letter)|$command_queues|$producer_queues)\$" \
     "^($exchanges|producer\\\\.projections|producer\\\\.live\\\\..+)\$"; echo ','
-  consumer_permission_json add-item-consumer 'add-item\\.commands' "$order_projections"; echo ','
-  consumer_permission_json stock-management-consumer 'stock-management\\.commands' "$order_projections"; echo ','
+  consumer_permission_json add-item-consumer 'add-item\\.commands' "$order_projections|$stock_projections"; echo ','
+  consumer_permission_json stock-management-consumer 'stock-management\\.(commands|projections)' \
+    "$order_projections"; echo ','
   consumer_permission_json order-processing-consumer \
     'order-processing\\.(commands|projections|sourcing\\..+)'; echo ','
   # health: watches through the management API (monitoring tag) and passive declares; touches nothing over AMQP.

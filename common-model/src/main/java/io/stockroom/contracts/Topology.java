@@ -28,6 +28,11 @@ public final class Topology {
      * order service first starts.
      */
     public static final String ORDER_PROJECTIONS_QUEUE = "order-processing.projections";
+    /**
+     * Durable queue shared by all stock management instances: keeps its own stored copy of the items (existence and
+     * low-stock threshold, ADR 0008). Declared by the item events' publisher too.
+     */
+    public static final String STOCK_PROJECTIONS_QUEUE = "stock-management.projections";
 
     public static final String ITEM_COMMANDS_PATTERN = "item.*";
     public static final String LOCATION_COMMANDS_PATTERN = "location.*";
@@ -48,6 +53,12 @@ public final class Topology {
     public static java.util.List<String> orderProjectionsKeys() {
         return java.util.stream.Stream.of(MessageType.LOCATION_CHANGED, MessageType.ITEM_CREATED,
                 MessageType.ITEM_UPDATED, MessageType.ITEM_DELETED).map(MessageType::routingKey).sorted().toList();
+    }
+
+    /** The events bound to {@link #STOCK_PROJECTIONS_QUEUE}: what stock management needs of items. */
+    public static java.util.List<String> stockProjectionsKeys() {
+        return java.util.stream.Stream.of(MessageType.ITEM_CREATED, MessageType.ITEM_UPDATED,
+                MessageType.ITEM_DELETED).map(MessageType::routingKey).sorted().toList();
     }
 
     /** The queues that carry commands, one per consuming service. */

@@ -27,6 +27,7 @@ import io.stockroom.stock.ledger.application.StockLedger;
 import io.stockroom.stock.ledger.domain.Movement;
 import io.stockroom.stock.ledger.domain.Provenance;
 import io.stockroom.stock.ledger.domain.StockKey;
+import io.stockroom.stock.movement.application.Catalog;
 import io.stockroom.support.messaging.MessageJson;
 import io.stockroom.support.messaging.MessagePublisher;
 import io.stockroom.support.signing.MessageSigner;
@@ -66,6 +67,8 @@ class StockManagementIT {
     @Autowired
     StockLedger ledger;
     @Autowired
+    Catalog catalog;
+    @Autowired
     ConnectionFactory connectionFactory;
     @Autowired
     MessageJson json;
@@ -85,7 +88,7 @@ class StockManagementIT {
         sku = "WATCH-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
         warehouse = "WH-" + ThreadLocalRandom.current().nextInt(100_000);
         darkStore = "DS-" + ThreadLocalRandom.current().nextInt(100_000);
-        itemExists(mongo, sku, 5);
+        itemExists(publisher, catalog, sku, 5);
         for (String code : List.of(warehouse, darkStore)) {
             assertThat(run(new CreateLocation(commandId(), code, "Place " + code,
                     LocationType.WAREHOUSE, 1)).status()).isEqualTo(CommandOutcome.Status.APPLIED);

@@ -53,11 +53,16 @@ public final class TopologyDeclarations {
     }
 
     /**
-     * The durable queues of other services that this service's events feed (ADR 0008). A publisher declares them
-     * too, so an event published before its subscriber's first start still waits for it.
+     * The order service's durable queue of location and item events (ADR 0008). Their publishers declare it too, so
+     * an event published before the order service first started still waits for it.
      */
-    public List<Declarable> durableSubscriptions() {
+    public List<Declarable> orderProjectionsQueue() {
         return workQueue(Topology.ORDER_PROJECTIONS_QUEUE, Topology.EVENTS_EXCHANGE, Topology.orderProjectionsKeys());
+    }
+
+    /** Stock management's durable queue of item events (ADR 0008); the item events' publisher declares it too. */
+    public List<Declarable> stockProjectionsQueue() {
+        return workQueue(Topology.STOCK_PROJECTIONS_QUEUE, Topology.EVENTS_EXCHANGE, Topology.stockProjectionsKeys());
     }
 
     /**

@@ -31,8 +31,8 @@ class ArchitectureRulesTest {
     void the_owner_may_name_it_and_so_may_a_listed_exception() {
         assertThatCode(() -> ArchitectureRules.of("add-item-consumer", ITEMS_READER)
                 .collectionsAreNamedOnlyByTheirOwner().check(ITEMS_READER)).doesNotThrowAnyException();
-        assertThat(Ownership.borrowed("stock-management-consumer", "items")).isPresent();
-        assertThatCode(() -> ArchitectureRules.of("stock-management-consumer", ITEMS_READER)
+        assertThat(Ownership.borrowed("producer-service", "items")).isPresent();
+        assertThatCode(() -> ArchitectureRules.of("producer-service", ITEMS_READER)
                 .collectionsAreNamedOnlyByTheirOwner().check(ITEMS_READER)).doesNotThrowAnyException();
     }
 

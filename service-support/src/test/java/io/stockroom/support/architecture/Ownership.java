@@ -19,6 +19,7 @@ public final class Ownership {
             Map.entry("stock_ledger", "stock-ledger"),
             Map.entry("items", "add-item-consumer"),
             Map.entry("locations", "stock-management-consumer"),
+            Map.entry("stock_items", "stock-management-consumer"),
             Map.entry("orders", "order-processing-consumer"),
             Map.entry("sourcing_locations", "order-processing-consumer"),
             Map.entry("sourcing_items", "order-processing-consumer"),
@@ -41,10 +42,8 @@ public final class Ownership {
     static final Set<Borrowed> BORROWED = Set.of(
             new Borrowed("producer-service", "items", "the read side's start-up snapshot (ADR 0005) and the dev "
                     + "seed's emptiness check read the catalogue; the producer's own stored copy is follow-up work"),
-            new Borrowed("producer-service", "locations", "the read side's start-up snapshot (ADR 0005)"),
-            new Borrowed("stock-management-consumer", "items", "a stock command looks up the item's existence and "
-                    + "low-stock threshold (MongoCatalog); an event-fed copy would refuse stock for an item created "
-                    + "moments before, so it waits for a design of that race"));
+            new Borrowed("producer-service", "locations", "the read side's start-up snapshot (ADR 0005)"));
+
 
     /**
      * The stock ledger library is the one gateway to the stock collections (ADR 0008): these deployables may use

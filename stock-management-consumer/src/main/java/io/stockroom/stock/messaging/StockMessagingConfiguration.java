@@ -29,7 +29,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Wires the stock service: its queue, its stores, its application services. */
+/** Wires the stock service: its command queue, its queue of item events, its stores, its application services. */
 @Configuration(proxyBeanMethods = false)
 class StockMessagingConfiguration {
 
@@ -38,13 +38,21 @@ class StockMessagingConfiguration {
         List<Declarable> all = new ArrayList<>(declarations.workQueue(Topology.STOCK_COMMANDS_QUEUE,
                 Topology.COMMANDS_EXCHANGE, List.of(Topology.STOCK_COMMANDS_PATTERN,
                         Topology.LOCATION_COMMANDS_PATTERN)));
-        all.addAll(declarations.durableSubscriptions());
+        all.addAll(declarations.stockProjectionsQueue());
+        // The location events feed the order service's queue: declared here too, so none is lost (ADR 0008).
+        all.addAll(declarations.orderProjectionsQueue());
         return new Declarables(all);
     }
 
     @Bean
     Catalog catalog(MongoTemplate mongo) {
         return new MongoCatalog(mongo);
+    }
+
+    /** The service's own copy of the items, kept from item events on its durable queue (ADR 0008). */
+    @Bean
+    SimpleMessageListenerContainer catalogEventsContainer(ReliableMessaging messaging, Catalog catalog) {
+        return messaging.eventContainer(Topology.STOCK_PROJECTIONS_QUEUE, new CatalogEventHandler(catalog));
     }
 
     @Bean

@@ -61,7 +61,7 @@ class OrderMessagingConfiguration {
     Declarables orderTopology(TopologyDeclarations declarations, SourcingQueueName sourcing) {
         List<Declarable> all = new ArrayList<>(declarations.workQueue(Topology.ORDER_COMMANDS_QUEUE,
                 Topology.COMMANDS_EXCHANGE, List.of(Topology.ORDER_COMMANDS_PATTERN)));
-        all.addAll(declarations.durableSubscriptions());
+        all.addAll(declarations.orderProjectionsQueue());
         all.addAll(declarations.instanceQueue(sourcing.value(), Topology.EVENTS_EXCHANGE,
                 SourcingEventHandler.routingKeys()));
         return new Declarables(all.stream().distinct().toList());
