@@ -50,15 +50,19 @@ public final class Topology {
     }
 
     /** The events bound to {@link #ORDER_PROJECTIONS_QUEUE}: what sourcing needs of locations and items. */
-    public static java.util.List<String> orderProjectionsKeys() {
-        return java.util.stream.Stream.of(MessageType.LOCATION_CHANGED, MessageType.ITEM_CREATED,
-                MessageType.ITEM_UPDATED, MessageType.ITEM_DELETED).map(MessageType::routingKey).sorted().toList();
+    public static java.util.Set<MessageType> orderProjectionsTypes() {
+        return java.util.Set.of(MessageType.LOCATION_CHANGED, MessageType.ITEM_CREATED, MessageType.ITEM_UPDATED,
+                MessageType.ITEM_DELETED);
     }
 
     /** The events bound to {@link #STOCK_PROJECTIONS_QUEUE}: what stock management needs of items. */
-    public static java.util.List<String> stockProjectionsKeys() {
-        return java.util.stream.Stream.of(MessageType.ITEM_CREATED, MessageType.ITEM_UPDATED,
-                MessageType.ITEM_DELETED).map(MessageType::routingKey).sorted().toList();
+    public static java.util.Set<MessageType> stockProjectionsTypes() {
+        return java.util.Set.of(MessageType.ITEM_CREATED, MessageType.ITEM_UPDATED, MessageType.ITEM_DELETED);
+    }
+
+    /** The routing keys of these types, sorted (for bindings). */
+    public static java.util.List<String> routingKeys(java.util.Set<MessageType> types) {
+        return types.stream().map(MessageType::routingKey).sorted().toList();
     }
 
     /** The queues that carry commands, one per consuming service. */

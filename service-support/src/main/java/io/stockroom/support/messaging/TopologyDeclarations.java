@@ -57,12 +57,14 @@ public final class TopologyDeclarations {
      * an event published before the order service first started still waits for it.
      */
     public List<Declarable> orderProjectionsQueue() {
-        return workQueue(Topology.ORDER_PROJECTIONS_QUEUE, Topology.EVENTS_EXCHANGE, Topology.orderProjectionsKeys());
+        return workQueue(Topology.ORDER_PROJECTIONS_QUEUE, Topology.EVENTS_EXCHANGE, Topology.routingKeys(
+                Topology.orderProjectionsTypes()));
     }
 
     /** Stock management's durable queue of item events (ADR 0008); the item events' publisher declares it too. */
     public List<Declarable> stockProjectionsQueue() {
-        return workQueue(Topology.STOCK_PROJECTIONS_QUEUE, Topology.EVENTS_EXCHANGE, Topology.stockProjectionsKeys());
+        return workQueue(Topology.STOCK_PROJECTIONS_QUEUE, Topology.EVENTS_EXCHANGE, Topology.routingKeys(
+                Topology.stockProjectionsTypes()));
     }
 
     /**

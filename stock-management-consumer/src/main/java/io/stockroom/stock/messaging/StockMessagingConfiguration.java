@@ -2,6 +2,7 @@ package io.stockroom.stock.messaging;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.stockroom.contracts.Topology;
+import io.stockroom.contracts.item.ItemEvent;
 import io.stockroom.stock.audit.adapter.in.scheduling.InvariantAuditor;
 import io.stockroom.stock.audit.application.StockAudit;
 import io.stockroom.stock.ledger.adapter.out.persistence.MongoStockLedger;
@@ -13,6 +14,7 @@ import io.stockroom.stock.movement.adapter.out.persistence.MongoCatalog;
 import io.stockroom.stock.movement.application.Catalog;
 import io.stockroom.stock.movement.application.ItemCheck;
 import io.stockroom.stock.movement.application.StockCommands;
+import io.stockroom.support.messaging.EventBatchHandler;
 import io.stockroom.support.messaging.MessagePublisher;
 import io.stockroom.support.messaging.ReliableMessaging;
 import io.stockroom.support.messaging.TopologyDeclarations;
@@ -52,7 +54,8 @@ class StockMessagingConfiguration {
     /** The service's own copy of the items, kept from item events on its durable queue (ADR 0008). */
     @Bean
     SimpleMessageListenerContainer catalogEventsContainer(ReliableMessaging messaging, Catalog catalog) {
-        return messaging.eventContainer(Topology.STOCK_PROJECTIONS_QUEUE, new CatalogEventHandler(catalog));
+        return messaging.eventContainer(Topology.STOCK_PROJECTIONS_QUEUE, new EventBatchHandler<>(ItemEvent.class,
+                Topology.stockProjectionsTypes(), catalog::recordAll));
     }
 
     @Bean

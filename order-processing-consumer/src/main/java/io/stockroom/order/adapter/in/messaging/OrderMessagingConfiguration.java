@@ -1,6 +1,7 @@
 package io.stockroom.order.adapter.in.messaging;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.stockroom.contracts.Event;
 import io.stockroom.contracts.Topology;
 import io.stockroom.order.adapter.out.metrics.MicrometerOrderMetrics;
 import io.stockroom.order.adapter.out.persistence.MongoOrders;
@@ -13,6 +14,7 @@ import io.stockroom.order.application.OrderPlacement;
 import io.stockroom.order.application.Orders;
 import io.stockroom.stock.ledger.adapter.out.persistence.MongoStockLedger;
 import io.stockroom.stock.ledger.application.StockLedger;
+import io.stockroom.support.messaging.EventBatchHandler;
 import io.stockroom.support.messaging.MessagePublisher;
 import io.stockroom.support.messaging.ReliableMessaging;
 import io.stockroom.support.messaging.ReloadOnReconnect;
@@ -125,7 +127,13 @@ class OrderMessagingConfiguration {
     @Bean
     SimpleMessageListenerContainer sourcingStoreContainer(ReliableMessaging messaging, MongoSourcingStore store,
                                                           SourcingProjection projection) {
-        return messaging.eventContainer(Topology.ORDER_PROJECTIONS_QUEUE, new SourcingStoreHandler(store, projection));
+        // The instance's projection takes each event too: one that waited in the durable queue while no instance ran
+        // reached no instance's own queue.
+        return messaging.eventContainer(Topology.ORDER_PROJECTIONS_QUEUE, new EventBatchHandler<>(Event.class,
+                Topology.orderProjectionsTypes(), events -> {
+                    store.recordAll(events);
+                    events.forEach(projection::apply);
+                }));
     }
 
     @Bean

@@ -1,13 +1,7 @@
 package io.stockroom.order.adapter.out.persistence;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoBulkWriteException;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.BulkWriteOptions;
-import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.UpdateOneModel;
-import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import io.stockroom.contracts.Event;
 import io.stockroom.contracts.item.ItemCreated;
@@ -15,11 +9,10 @@ import io.stockroom.contracts.item.ItemDeleted;
 import io.stockroom.contracts.item.ItemUpdated;
 import io.stockroom.contracts.location.LocationChanged;
 import io.stockroom.order.adapter.out.projection.SourcingProjection;
-import io.stockroom.order.application.SourcingStore;
 import io.stockroom.order.application.StockPlaces;
 import io.stockroom.stock.ledger.adapter.out.persistence.MongoStockQueries;
+import io.stockroom.support.mongo.VersionedUpserts;
 import org.bson.Document;
-import org.bson.conversions.Bson;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 import java.util.ArrayList;
@@ -32,11 +25,10 @@ import java.util.List;
  * through the stock ledger's queries (the one gateway to stock, ADR 0008). Every document keeps its event's version
  * and only a newer event replaces it, so a repeated, late or concurrently applied event never undoes a newer one.
  */
-public final class MongoSourcingStore implements SourcingStore {
+public final class MongoSourcingStore {
 
     static final String LOCATIONS = "sourcing_locations";
     static final String ITEMS = "sourcing_items";
-    private static final int DUPLICATE_KEY = 11000;
     private static final int BATCH_SIZE = 1_000;
 
     private final MongoCollection<Document> locations;
@@ -53,13 +45,12 @@ public final class MongoSourcingStore implements SourcingStore {
      * Stores what these events say of locations and items, each only if newer than what is stored; other events are
      * ignored.
      */
-    @Override
     public void recordAll(List<Event> events) {
         List<UpdateOneModel<Document>> locationWrites = new ArrayList<>();
         List<UpdateOneModel<Document>> itemWrites = new ArrayList<>();
         for (Event event : events) {
             switch (event) {
-                case LocationChanged e -> locationWrites.add(newer(e.code(), e.version(),
+                case LocationChanged e -> locationWrites.add(VersionedUpserts.newer(e.code(), e.version(),
                         Updates.combine(Updates.set("priority", e.priority()), Updates.set("active", e.active()))));
                 case ItemCreated e -> itemWrites.add(item(e.sku(), true, e.version()));
                 case ItemUpdated e -> itemWrites.add(item(e.sku(), true, e.version()));
@@ -67,8 +58,8 @@ public final class MongoSourcingStore implements SourcingStore {
                 default -> { }
             }
         }
-        write(locations, locationWrites);
-        write(items, itemWrites);
+        VersionedUpserts.applyAll(locations, locationWrites);
+        VersionedUpserts.applyAll(items, itemWrites);
     }
 
     /** Reads every stored location and item, then every stock record, into the projection. */
@@ -99,43 +90,7 @@ public final class MongoSourcingStore implements SourcingStore {
     }
 
     private static UpdateOneModel<Document> item(String sku, boolean live, long version) {
-        return newer(sku, version, Updates.set("live", live));
-    }
-
-    /** An upsert that only matches an older document; against a newer one it fails as a duplicate key: stale. */
-    private static UpdateOneModel<Document> newer(String id, long version, Bson changes) {
-        return new UpdateOneModel<>(Filters.and(Filters.eq("_id", id), Filters.lt("version", version)),
-                Updates.combine(changes, Updates.set("version", version)), new UpdateOptions().upsert(true));
-    }
-
-    /**
-     * One unordered bulk write. A write that failed as a duplicate key met a document inserted meanwhile (by a
-     * concurrent upsert of the same id, which is not retried by the store because the filter carries the version):
-     * it is tried once more alone, and then a duplicate key means what is stored is newer.
-     */
-    private static void write(MongoCollection<Document> collection, List<UpdateOneModel<Document>> writes) {
-        if (writes.isEmpty()) {
-            return;
-        }
-        try {
-            collection.bulkWrite(writes, new BulkWriteOptions().ordered(false));
-        } catch (MongoBulkWriteException e) {
-            if (e.getWriteConcernError() != null
-                    || e.getWriteErrors().stream().anyMatch(error -> error.getCode() != DUPLICATE_KEY)) {
-                throw e;
-            }
-            e.getWriteErrors().forEach(error -> writeAlone(collection, writes.get(error.getIndex())));
-        }
-    }
-
-    private static void writeAlone(MongoCollection<Document> collection, UpdateOneModel<Document> write) {
-        try {
-            collection.updateOne(write.getFilter(), write.getUpdate(), write.getOptions());
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
-                throw e;
-            }
-        }
+        return VersionedUpserts.newer(sku, version, Updates.set("live", live));
     }
 
     private static long version(Document document) {
