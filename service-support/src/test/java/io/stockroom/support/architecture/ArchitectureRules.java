@@ -23,7 +23,8 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
- * The one architecture rule set of every service and library module, equally strict everywhere. A module's test
+ * The one architecture rule set of every service, library and tool module (all but the contracts), equally strict
+ * everywhere. A module's test
  * applies it to its own main classes with its artifact id: {@code ArchitectureRules.of("add-item-consumer").check()}.
  * The contracts (common-model) keep their own, stricter rule (the JDK only), since service-support depends on them.
  *
