@@ -23,10 +23,10 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
- * The one architecture rule set of every service, library and tool module (all but the contracts), equally strict
- * everywhere. A module's test
- * applies it to its own main classes with its artifact id: {@code ArchitectureRules.of("add-item-consumer").check()}.
- * The contracts (common-model) keep their own, stricter rule (the JDK only), since service-support depends on them.
+ * The one architecture rule set of every service, library and tool module, equally strict everywhere. A module's
+ * test applies it to its own main classes with its artifact id: {@code ArchitectureRules.of("add-item-consumer")
+ * .check()}. Two modules cannot use it, since service-support depends on them: the contracts (common-model) keep
+ * their own, stricter rule (the JDK only), and embedded-store (a test store, no collections of its own) has none.
  *
  * <ul>
  *   <li>domain and application code know no framework, driver, broker client or shared infrastructure;</li>
