@@ -62,7 +62,7 @@ public final class MongoSourcingStore {
         VersionedUpserts.applyAll(items, itemWrites);
     }
 
-    /** Reads every stored location and item, then every stock record, into the projection. */
+    /** Reads every stored location and item, then every stock record, into the projection; says how many. */
     public long loadInto(SourcingProjection projection) {
         long read = loadPlacesAndItemsInto(projection);
         long[] records = {0};
@@ -73,7 +73,7 @@ public final class MongoSourcingStore {
         return read + records[0];
     }
 
-    /** Reads every stored location and item into the projection; @return how many documents were read */
+    /** Reads every stored location and item into the projection; says how many. */
     public long loadPlacesAndItemsInto(SourcingProjection projection) {
         long[] read = {0};
         locations.find().batchSize(BATCH_SIZE).forEach(location -> {
