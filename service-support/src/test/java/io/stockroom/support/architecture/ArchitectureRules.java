@@ -8,6 +8,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.CompositeArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 
@@ -82,15 +83,15 @@ public final class ArchitectureRules {
         return new ArchitectureRules(module, classes);
     }
 
-    /** Checks every rule; the first broken one fails with ArchUnit's report of every violation. */
+    /** Checks every rule at once; a failure reports every violation of every broken rule. */
     public void check() {
-        rules().forEach(rule -> rule.check(classes));
+        CompositeArchRule.of(rules()).check(classes);
     }
 
     List<ArchRule> rules() {
         return List.of(domainAndApplicationKnowNoFramework(), domainStaysInside(), applicationKnowsNoAdapter(),
-                outboundAdaptersDoNotUseInboundOnes(),
-                inboundAdaptersDoNotUseOutboundOnes(), collectionsAreNamedOnlyByTheirOwner(), everyOwnedCollectionIsNamed(),
+                outboundAdaptersDoNotUseInboundOnes(), inboundAdaptersDoNotUseOutboundOnes(),
+                collectionsAreNamedOnlyByTheirOwner(), everyOwnedCollectionIsNamed(),
                 stockIsReachedOnlyThroughTheGateway());
     }
 

@@ -42,8 +42,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Wires the order service: its command queue, its durable queue that keeps its stored copy of locations and items,
- * its own queue of the events sourcing needs, its stores, its application services. Orders are taken only once the sourcing projection holds the stored state: the command
- * container starts after the snapshot is read (the event queue is consumed before, so nothing falls between).
+ * its own queue of the events sourcing needs, its stores, its application services. Orders are taken only once the
+ * sourcing projection holds the stored state: the command container starts after the snapshot is read (the event
+ * queues are consumed before, so nothing falls between).
  */
 @Configuration(proxyBeanMethods = false)
 class OrderMessagingConfiguration {
