@@ -93,6 +93,10 @@ done
 exchanges='inventory\\.(commands|events|dead-letter)'
 command_queues='(add-item|stock-management|order-processing)\\.commands(\\.dlq)?'
 producer_queues='producer\\.projections(\\.dlq)?|producer\\.live\\..+'
+# The durable projections queues (ADR 0008): the publishers of the events they take declare and bind them too, so an
+# event published before its subscriber first started still waits for it.
+order_projections='order-processing\\.projections(\\.dlq)?'
+stock_projections='stock-management\\.projections(\\.dlq)?'
 
 user_json() { # name password tags
   printf '    {"name": "%s%s", "password": "%s", "tags": "%s"}' "$prefix" "$1" "$2" "$3"
@@ -101,9 +105,9 @@ permission_json() { # user configure write read
   printf '    {"user": "%s%s", "vhost": "%s", "configure": "%s", "write": "%s", "read": "%s"}' \
     "$prefix" "$1" "$vhost" "$2" "$3" "$4"
 }
-consumer_permission_json() { # user queue-regex
-  permission_json "$1" "^($exchanges|$2(\\\\.dlq)?)\$" "^(inventory\\\\.(events|dead-letter)|$2(\\\\.dlq)?)\$" \
-    "^(inventory\\\\.(commands|dead-letter)|$2)\$"
+consumer_permission_json() { # user own-queues-regex [queues-it-declares-for-others-regex]
+  permission_json "$1" "^($exchanges|$2(\\\\.dlq)?${3:+|$3})\$" \
+    "^(inventory\\\\.(events|dead-letter)|$2(\\\\.dlq)?${3:+|$3})\$" "^($exchanges|$2)\$"
 }
 
 users_json() {
@@ -128,9 +132,11 @@ users_json() {
   permission_json producer-service "^($exchanges|$command_queues|$producer_queues)\$" \
     "^(inventory\\\\.(commands|dead-letter)|$command_queues|$producer_queues)\$" \
     "^($exchanges|producer\\\\.projections|producer\\\\.live\\\\..+)\$"; echo ','
-  consumer_permission_json add-item-consumer 'add-item\\.commands'; echo ','
-  consumer_permission_json stock-management-consumer 'stock-management\\.commands'; echo ','
-  consumer_permission_json order-processing-consumer 'order-processing\\.commands'; echo ','
+  consumer_permission_json add-item-consumer 'add-item\\.commands' "$order_projections|$stock_projections"; echo ','
+  consumer_permission_json stock-management-consumer 'stock-management\\.(commands|projections)' \
+    "$order_projections"; echo ','
+  consumer_permission_json order-processing-consumer \
+    'order-processing\\.(commands|projections|sourcing\\..+)'; echo ','
   # health: watches through the management API (monitoring tag) and passive declares; touches nothing over AMQP.
   permission_json health-check-service '^$' '^$' '^$'; echo
   echo '  ]'

@@ -1,19 +1,13 @@
 package io.stockroom.item;
 
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
+import io.stockroom.support.architecture.ArchitectureRules;
 import org.junit.jupiter.api.Test;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-
+/** The shared architecture rules (service-support's test-jar), applied to this module's main classes. */
 class ItemArchitectureTest {
 
     @Test
-    void domain_and_application_code_have_no_framework_imports() {
-        noClasses().that().resideInAnyPackage("..domain..", "..application..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "com.mongodb..",
-                        "org.bson..", "com.rabbitmq..")
-                .check(new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                        .importPackages("io.stockroom.item"));
+    void follows_the_shared_architecture_rules() {
+        ArchitectureRules.of("add-item-consumer").check();
     }
 }

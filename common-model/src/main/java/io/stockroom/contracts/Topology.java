@@ -22,6 +22,17 @@ public final class Topology {
     public static final String PRODUCER_LIVE_QUEUE_PREFIX = "producer.live.";
     /** Prefix of each order consumer instance's own non-durable queue that keeps its sourcing projection. */
     public static final String ORDER_SOURCING_QUEUE_PREFIX = "order-processing.sourcing.";
+    /**
+     * Durable queue shared by all order consumer instances: keeps the order service's own stored copy of locations
+     * and items (ADR 0008). Declared by the services that publish those events too, so none is lost before the
+     * order service first starts.
+     */
+    public static final String ORDER_PROJECTIONS_QUEUE = "order-processing.projections";
+    /**
+     * Durable queue shared by all stock management instances: keeps its own stored copy of the items (existence and
+     * low-stock threshold, ADR 0008). Declared by the item events' publisher too.
+     */
+    public static final String STOCK_PROJECTIONS_QUEUE = "stock-management.projections";
 
     public static final String ITEM_COMMANDS_PATTERN = "item.*";
     public static final String LOCATION_COMMANDS_PATTERN = "location.*";
@@ -36,6 +47,22 @@ public final class Topology {
     /** The per-queue dead-letter queue that receives what {@code queue} could not process. */
     public static String deadLetterQueue(String queue) {
         return queue + ".dlq";
+    }
+
+    /** The events bound to {@link #ORDER_PROJECTIONS_QUEUE}: what sourcing needs of locations and items. */
+    public static java.util.Set<MessageType> orderProjectionsTypes() {
+        return java.util.Set.of(MessageType.LOCATION_CHANGED, MessageType.ITEM_CREATED, MessageType.ITEM_UPDATED,
+                MessageType.ITEM_DELETED);
+    }
+
+    /** The events bound to {@link #STOCK_PROJECTIONS_QUEUE}: what stock management needs of items. */
+    public static java.util.Set<MessageType> stockProjectionsTypes() {
+        return java.util.Set.of(MessageType.ITEM_CREATED, MessageType.ITEM_UPDATED, MessageType.ITEM_DELETED);
+    }
+
+    /** The routing keys of these types, sorted (for bindings). */
+    public static java.util.List<String> routingKeys(java.util.Set<MessageType> types) {
+        return types.stream().map(MessageType::routingKey).sorted().toList();
     }
 
     /** The queues that carry commands, one per consuming service. */

@@ -95,7 +95,23 @@ public final class LocalLauncher {
 
         String mongoUri = startOrFindMongo();
         Broker broker = startOrFindBroker(secrets);
+        Map<String, String> environment = childEnvironment(mongoUri, broker, secrets);
+        Selection selection = selectServices();
+        if (!startChildren(selection.toStart(), environment)) {
+            return 1;
+        }
+        Map<ChildService, Optional<String>> outcomes = awaitHealth();
+        double seconds = (System.currentTimeMillis() - startedAt) / 1000.0;
+        printSummary(outcomes, selection.notStarted(), broker, mongoUri, secrets, seconds);
+        return endOrServe(outcomes, selection.notStarted());
+    }
 
+    /** The services to start, and why each of the others is not started. */
+    private record Selection(List<ServiceSpec> toStart, List<String> notStarted) {
+    }
+
+    /** What every child service is given: the store, the broker, the dev secrets and where the others listen. */
+    private Map<String, String> childEnvironment(String mongoUri, Broker broker, DevSecrets secrets) {
         Map<String, String> environment = new LinkedHashMap<>();
         environment.put("SPRING_PROFILES_ACTIVE", "dev");
         environment.put("LOG_FORMAT", "text");
@@ -121,12 +137,15 @@ public final class LocalLauncher {
             environment.putIfAbsent("RABBITMQ_MANAGEMENT_URL", System.getenv().getOrDefault("RABBITMQ_MANAGEMENT_URL",
                     "http://127.0.0.1:15672"));
         }
-
         for (ServiceSpec spec : settings.services()) {
             // The health service finds the others here; with a port offset they are not on their default ports.
             environment.put(spec.urlVariable(), spec.baseUrl());
         }
+        return environment;
+    }
 
+    /** The wanted services that are built and whose port is free; fails when none is. */
+    private Selection selectServices() throws LaunchFailure {
         List<ServiceSpec> toStart = new ArrayList<>();
         List<String> notStarted = new ArrayList<>();
         for (ServiceSpec spec : settings.services()) {
@@ -148,7 +167,12 @@ public final class LocalLauncher {
             notStarted.forEach(line -> out.println("  NOT STARTED  " + line));
             throw new LaunchFailure("no service can be started; see above");
         }
+        return new Selection(toStart, notStarted);
+    }
 
+    /** Starts each service as a child process (with class data sharing where prepared); false if stopped meanwhile. */
+    private boolean startChildren(List<ServiceSpec> toStart, Map<String, String> environment)
+            throws IOException, InterruptedException, ExecutionException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         Path logs = settings.dataDirectory().resolve("logs");
         Map<ServiceSpec, Optional<FastStart.Launch>> launches = prepareLaunches(java, toStart);
@@ -163,20 +187,20 @@ public final class LocalLauncher {
             Path jar = fast.map(FastStart.Launch::jar).orElse(spec.jar(settings.root()));
             synchronized (children) {
                 if (stopping) {
-                    return 1;
+                    return false;
                 }
                 children.add(ChildService.start(spec, java, jar, jvmOptions, own, logs));
             }
             out.println("  starting     " + spec.module() + " (port " + spec.port() + ", log "
                     + settings.root().relativize(logs.resolve(spec.module() + ".log")) + ")");
         }
+        return true;
+    }
 
-        Map<ChildService, Optional<String>> outcomes = awaitHealth();
-        double seconds = (System.currentTimeMillis() - startedAt) / 1000.0;
+    /** Reports the services that did not come up and ends, or watches the children and keeps serving (0). */
+    private int endOrServe(Map<ChildService, Optional<String>> outcomes, List<String> notStarted) {
         List<ChildService> failed = outcomes.entrySet().stream().filter(e -> e.getValue().isPresent())
                 .map(Map.Entry::getKey).toList();
-
-        printSummary(outcomes, notStarted, broker, mongoUri, secrets, seconds);
         if (!failed.isEmpty()) {
             for (ChildService child : failed) {
                 out.println();

@@ -5,9 +5,17 @@ import io.stockroom.contracts.Role;
 import io.stockroom.support.messaging.Actor;
 import io.stockroom.support.messaging.MessagePublisher;
 import io.stockroom.support.messaging.PublishContext;
-import org.bson.Document;
-import org.springframework.data.mongodb.core.MongoTemplate;
+import io.stockroom.contracts.item.ItemCreated;
+import io.stockroom.contracts.item.ItemDetails;
+import io.stockroom.contracts.item.Money;
+import io.stockroom.stock.movement.application.Catalog;
+import org.awaitility.Awaitility;
 
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.UUID;
 
@@ -19,11 +27,16 @@ final class StockFixtures {
     private StockFixtures() {
     }
 
-    /** An item as add-item-consumer stores it, since stock refuses SKUs that are not in the catalogue. */
-    static void itemExists(MongoTemplate mongo, String sku, int lowStockThreshold) {
-        mongo.getCollection("items").insertOne(new Document("_id", sku)
-                .append("details", new Document("name", "Watch " + sku).append("lowStockThreshold", lowStockThreshold))
-                .append("version", 1L).append("deleted", false));
+    /**
+     * An item announced as add-item-consumer announces a new one (stock refuses SKUs that are not in the catalogue),
+     * waited for until the service's own copy holds it.
+     */
+    static void itemExists(MessagePublisher publisher, Catalog catalog, String sku, int lowStockThreshold) {
+        publisher.publish(new ItemCreated(sku, new ItemDetails("Watch " + sku, "Stockroom", "Watches",
+                        new Money(new BigDecimal("99.00"), "INR"), Map.of(), lowStockThreshold), 1, Instant.now()),
+                new PublishContext("corr-" + UUID.randomUUID(), "test", Actor.service("add-item-consumer")));
+        Awaitility.await().atMost(Duration.ofSeconds(10))
+                .until(() -> catalog.lowStockThresholdOf(sku).equals(OptionalInt.of(lowStockThreshold)));
     }
 
     static String commandId() {

@@ -8,6 +8,12 @@ import io.stockroom.contracts.Headers;
 import io.stockroom.contracts.MessageType;
 import io.stockroom.contracts.RejectionCode;
 import io.stockroom.contracts.Topology;
+import io.stockroom.contracts.item.ItemCreated;
+import io.stockroom.contracts.item.ItemDeleted;
+import io.stockroom.contracts.item.ItemDetails;
+import io.stockroom.contracts.item.ItemEvent;
+import io.stockroom.contracts.item.ItemUpdated;
+import io.stockroom.contracts.item.Money;
 import io.stockroom.contracts.location.CreateLocation;
 import io.stockroom.contracts.location.DeactivateLocation;
 import io.stockroom.contracts.location.UpdateLocation;
@@ -27,6 +33,7 @@ import io.stockroom.stock.ledger.application.StockLedger;
 import io.stockroom.stock.ledger.domain.Movement;
 import io.stockroom.stock.ledger.domain.Provenance;
 import io.stockroom.stock.ledger.domain.StockKey;
+import io.stockroom.stock.movement.application.Catalog;
 import io.stockroom.support.messaging.MessageJson;
 import io.stockroom.support.messaging.MessagePublisher;
 import io.stockroom.support.signing.MessageSigner;
@@ -43,9 +50,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -66,6 +75,8 @@ class StockManagementIT {
     @Autowired
     StockLedger ledger;
     @Autowired
+    Catalog catalog;
+    @Autowired
     ConnectionFactory connectionFactory;
     @Autowired
     MessageJson json;
@@ -85,7 +96,7 @@ class StockManagementIT {
         sku = "WATCH-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
         warehouse = "WH-" + ThreadLocalRandom.current().nextInt(100_000);
         darkStore = "DS-" + ThreadLocalRandom.current().nextInt(100_000);
-        itemExists(mongo, sku, 5);
+        itemExists(publisher, catalog, sku, 5);
         for (String code : List.of(warehouse, darkStore)) {
             assertThat(run(new CreateLocation(commandId(), code, "Place " + code,
                     LocationType.WAREHOUSE, 1)).status()).isEqualTo(CommandOutcome.Status.APPLIED);
@@ -104,6 +115,27 @@ class StockManagementIT {
 
     private StockLevels levels(String location) {
         return ledger.level(new StockKey(sku, location)).orElseThrow().levels();
+    }
+
+    @Test
+    void the_item_copy_is_never_moved_back_by_an_older_or_repeated_item_event() {
+        String other = sku + "-B";
+        Instant now = Instant.now();
+        List<ItemEvent> outOfOrder = List.of(new ItemDeleted(other, 3, now),
+                new ItemCreated(other, details(4), 1, now), new ItemUpdated(other, details(6), 2, now));
+
+        catalog.recordAll(outOfOrder);
+        catalog.recordAll(outOfOrder);
+        assertThat(catalog.lowStockThresholdOf(other)).isEmpty();
+
+        catalog.recordAll(List.of(new ItemCreated(other, details(7), 4, now), new ItemUpdated(other, details(9), 3,
+                now)));
+        assertThat(catalog.lowStockThresholdOf(other)).hasValue(7);
+    }
+
+    private static ItemDetails details(int lowStockThreshold) {
+        return new ItemDetails("Watch", "Stockroom", "Watches", new Money(new BigDecimal("99.00"), "INR"), Map.of(),
+                lowStockThreshold);
     }
 
     @Test

@@ -10,6 +10,7 @@ import io.stockroom.stock.ledger.adapter.out.persistence.MongoStockQueries;
 import io.stockroom.support.messaging.MessagePublisher;
 import io.stockroom.support.messaging.ReliableMessaging;
 import io.stockroom.support.messaging.TopologyDeclarations;
+import org.springframework.amqp.core.Declarable;
 import org.springframework.amqp.core.Declarables;
 import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
 import org.springframework.context.annotation.Bean;
@@ -17,6 +18,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Wires the catalogue service: its queue, its store, its command handler. */
@@ -25,8 +27,12 @@ class ItemMessagingConfiguration {
 
     @Bean
     Declarables itemTopology(TopologyDeclarations declarations) {
-        return new Declarables(declarations.workQueue(Topology.ITEM_COMMANDS_QUEUE, Topology.COMMANDS_EXCHANGE,
-                List.of(Topology.ITEM_COMMANDS_PATTERN)));
+        List<Declarable> all = new ArrayList<>(declarations.workQueue(Topology.ITEM_COMMANDS_QUEUE,
+                Topology.COMMANDS_EXCHANGE, List.of(Topology.ITEM_COMMANDS_PATTERN)));
+        // The queues the item events feed, so that none is lost before their services first start (ADR 0008).
+        all.addAll(declarations.orderProjectionsQueue());
+        all.addAll(declarations.stockProjectionsQueue());
+        return new Declarables(all);
     }
 
     @Bean

@@ -1,6 +1,7 @@
 package io.stockroom.e2e.browser;
 
 import io.stockroom.e2e.Stack;
+import io.stockroom.producer.browser.Browser;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -71,7 +72,7 @@ class BrowserFlowIT {
         admin.markDocument();
         admin.waitUntil(d -> admin.text(row + " [data-reserved]").equals("2"));
         assertThat(admin.text(row + " [data-available]")).isEqualTo("3");
-        assertThat(admin.stillSameDocument()).isTrue();
+        assertThat(admin.sameDocument()).isTrue();
         admin.waitUntil(d -> admin.text("[data-ledger]").contains("Reserved for an order"));
         admin.capture("e2e-admin-item-reserved");
 
@@ -84,7 +85,7 @@ class BrowserFlowIT {
         awaitAppliedWithoutReload(admin);
         admin.waitUntil(d -> admin.text("[data-order-status]").equals("Fulfilled"));
         shopper.waitUntil(d -> shopper.text("[data-order-status]").equals("Fulfilled"));
-        assertThat(shopper.stillSameDocument()).isTrue();
+        assertThat(shopper.sameDocument()).isTrue();
         shopper.capture("e2e-shop-order-fulfilled");
     }
 
@@ -107,7 +108,7 @@ class BrowserFlowIT {
         admin.clickAndWait("[data-location-form] button[type=submit]");
         awaitAppliedWithoutReload(admin);
         admin.waitUntil(d -> admin.exists("[data-locations] [data-location='" + location + "']"));
-        assertThat(admin.stillSameDocument()).isTrue();
+        assertThat(admin.sameDocument()).isTrue();
 
         // An item, created on the new-item page; once applied, the catalogue finds it by its SKU.
         admin.open("/admin/items/new");
@@ -155,7 +156,7 @@ class BrowserFlowIT {
         shopper.markDocument();
         shopper.waitUntil(d -> shopper.text("[data-order-status]").equals("Confirmed"));
         shopper.waitUntil(d -> shopper.text("[data-order-lines]").contains(location));
-        assertThat(shopper.stillSameDocument()).as("the order page was not reloaded").isTrue();
+        assertThat(shopper.sameDocument()).as("the order page was not reloaded").isTrue();
         assertThat(shopper.text("[data-order-total]")).isEqualTo("12,400.00 CHF");
     }
 
@@ -178,12 +179,12 @@ class BrowserFlowIT {
             shopper.clickAndWait("[data-cart] [data-place-order] button[type=submit]");
             shopper.markDocument();
             shopper.waitUntil(d -> shopper.text("[data-order-status]").equals("Confirmed"));
-            assertThat(shopper.stillSameDocument()).as("order %d confirmed without a reload", i).isTrue();
+            assertThat(shopper.sameDocument()).as("order %d confirmed without a reload", i).isTrue();
             shopper.waitUntil(d -> shopper.exists("[data-cancel-form] button"));
             shopper.clickConfirmAndWait("[data-cancel-form] button");
             shopper.markDocument();
             shopper.waitUntil(d -> shopper.text("[data-order-status]").equals("Cancelled"));
-            assertThat(shopper.stillSameDocument()).as("order %d cancelled without a reload", i).isTrue();
+            assertThat(shopper.sameDocument()).as("order %d cancelled without a reload", i).isTrue();
         }
     }
 
@@ -295,7 +296,7 @@ class BrowserFlowIT {
         });
         assertThat(status).as("command outcome: " + browser.text("[data-command-message]")).isEqualTo("APPLIED");
         assertThat(browser.text("[data-command-badge]")).isEqualTo("Applied");
-        assertThat(browser.stillSameDocument()).as("the page was not reloaded").isTrue();
+        assertThat(browser.sameDocument()).as("the page was not reloaded").isTrue();
         assertThat(browser.text("[data-command-id]")).as("the banner speaks in words; the id is behind a toggle")
                 .doesNotContain(browser.attribute("[data-command-id]", "data-command-id"));
     }

@@ -48,6 +48,8 @@ class DefinitionsMatchTopologyTest {
                 List.of(Topology.ORDER_COMMANDS_PATTERN)));
         expected.addAll(declarations.workQueue(Topology.PRODUCER_PROJECTIONS_QUEUE, Topology.EVENTS_EXCHANGE,
                 PROJECTED.stream().map(MessageType::routingKey).toList()));
+        expected.addAll(declarations.orderProjectionsQueue());
+        expected.addAll(declarations.stockProjectionsQueue());
 
         Map<String, Object> definitions = readDefinitions();
 

@@ -1,5 +1,6 @@
 package io.stockroom.order.application;
 
+import io.stockroom.contracts.Event;
 import io.stockroom.stock.ledger.domain.StockLevel;
 
 import java.util.Map;
@@ -26,4 +27,7 @@ public interface StockPlaces {
 
     /** The store's answer to one of this service's own changes, so sourcing sees it before its event arrives. */
     void observed(StockLevel level);
+
+    /** Takes in one event of a location, an item or a stock record; events sourcing does not need are ignored. */
+    void apply(Event event);
 }

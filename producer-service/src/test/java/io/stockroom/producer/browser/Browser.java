@@ -14,6 +14,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,23 +29,26 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Debian's headless Chromium driven by Debian's ChromeDriver: no browser or driver download (the paths are set
- * explicitly, so Selenium Manager never runs), a fresh profile per instance. {@link #capture} saves every page it is
- * asked to at desktop size (1366×900) and at a phone's (390×844), and fails when the page is wider than either.
+ * One user's browser: Debian's headless Chromium driven by Debian's ChromeDriver, both at fixed paths so Selenium
+ * Manager never downloads anything, with a fresh profile (so fresh cookies) per instance. Every wait is explicit and
+ * bounded. {@link #capture} saves a page at desktop (1366×900) and phone (390×844) size under
+ * {@code target/screenshots/} and fails if the page is wider than the screen at either. The one helper of every
+ * browser test: the producer's and, through this module's test-jar, the end-to-end tests.
  */
-final class Browser implements AutoCloseable {
+public final class Browser implements AutoCloseable {
 
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    public static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    public static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    public static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
-    static final Duration WAIT_MAX = Duration.ofSeconds(20);
+    /** Longest any single wait may take; the machine is shared and loaded, the system is asynchronous. */
+    public static final Duration WAIT_MAX = Duration.ofSeconds(30);
     /** How often a wait looks again: short, because a live page changes within milliseconds. */
     private static final Duration POLL = Duration.ofMillis(50);
-    static final int WIDTH = 1366;
-    static final int HEIGHT = 900;
-    static final int PHONE_WIDTH = 390;
-    static final int PHONE_HEIGHT = 844;
+    public static final int WIDTH = 1366;
+    public static final int HEIGHT = 900;
+    public static final int PHONE_WIDTH = 390;
+    public static final int PHONE_HEIGHT = 844;
     /** Tallest screenshot taken; a longer page is cut there. */
     private static final int SCREENSHOT_HEIGHT_MAX = 3_000;
 
@@ -53,14 +57,18 @@ final class Browser implements AutoCloseable {
     private final ChromeDriver driver;
     private final String baseUrl;
 
-    static boolean available() {
+    public static boolean available() {
         return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
     }
 
-    Browser(String baseUrl) throws IOException {
+    public Browser(String baseUrl) {
         this.baseUrl = baseUrl;
-        this.profile = Files.createTempDirectory("stockroom-chromium-");
-        Files.createDirectories(SCREENSHOTS);
+        try {
+            this.profile = Files.createTempDirectory("stockroom-chromium-");
+            Files.createDirectories(SCREENSHOTS);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -74,28 +82,43 @@ final class Browser implements AutoCloseable {
         viewport(WIDTH, HEIGHT, false);
     }
 
-    WebDriver driver() {
+    public WebDriver driver() {
         return driver;
     }
 
-    void open(String path) {
+    public void open(String path) {
         driver.get(baseUrl + path);
     }
 
-    String path() {
+    /** Opens an absolute URL (another service's page). */
+    public void openUrl(String url) {
+        driver.get(url);
+    }
+
+    /** Sends HTTP Basic credentials with every request from now on (the health page's viewer account). */
+    public void basicAuth(String username, String password) {
+        driver.executeCdpCommand("Network.enable", Map.of());
+        String token = Base64.getEncoder().encodeToString((username + ":" + password)
+                .getBytes(StandardCharsets.UTF_8));
+        driver.executeCdpCommand("Network.setExtraHTTPHeaders",
+                Map.of("headers", Map.of("Authorization", "Basic " + token)));
+    }
+
+    /** The current address without the scheme, host and port, e.g. {@code /shop?q=x}. */
+    public String path() {
         String url = driver.getCurrentUrl();
         return url.startsWith(baseUrl) ? url.substring(baseUrl.length()) : url;
     }
 
-    WebElement find(String css) {
+    public WebElement find(String css) {
         return driver.findElement(By.cssSelector(css));
     }
 
-    List<WebElement> findAll(String css) {
+    public List<WebElement> findAll(String css) {
         return driver.findElements(By.cssSelector(css));
     }
 
-    boolean exists(String css) {
+    public boolean exists(String css) {
         return !findAll(css).isEmpty();
     }
 
@@ -103,7 +126,7 @@ final class Browser implements AutoCloseable {
      * The element's rendered text, read in one script call: live regions are swapped in place at any moment, and a
      * two-step "find, then read" could hold an element that was just replaced.
      */
-    String text(String css) {
+    public String text(String css) {
         Object text = script("const e = document.querySelector(arguments[0]); return e ? e.innerText : null;", css);
         if (text == null) {
             throw new org.openqa.selenium.NoSuchElementException("no element matches " + css);
@@ -112,7 +135,7 @@ final class Browser implements AutoCloseable {
     }
 
     /** An attribute, or a property such as {@code textContent} when there is no attribute of that name. */
-    String attribute(String css, String name) {
+    public String attribute(String css, String name) {
         Object value = script("const e = document.querySelector(arguments[0]); if (!e) { return undefined; }"
                 + " return e.hasAttribute(arguments[1]) ? e.getAttribute(arguments[1]) : e[arguments[1]];", css, name);
         if (value == null && !exists(css)) {
@@ -121,37 +144,37 @@ final class Browser implements AutoCloseable {
         return value == null ? null : value.toString();
     }
 
-    void type(String css, String text) {
+    public void type(String css, String text) {
         WebElement input = find(css);
         input.clear();
         input.sendKeys(text);
     }
 
     /** Sets a field's value and fires its change event at once, as picking a value does (no partial input). */
-    void change(String css, String value) {
+    public void change(String css, String value) {
         script("const e = document.querySelector(arguments[0]); e.value = arguments[1];"
                 + " e.dispatchEvent(new Event('change', {bubbles: true}));", css, value);
     }
 
-    void select(String css, String value) {
+    public void select(String css, String value) {
         new Select(find(css)).selectByValue(value);
     }
 
-    Object script(String javascript, Object... arguments) {
+    public Object script(String javascript, Object... arguments) {
         return ((JavascriptExecutor) driver).executeScript(javascript, arguments);
     }
 
     /** Marks the loaded document; {@link #sameDocument()} stays true until a navigation or reload replaces it. */
-    void markDocument() {
+    public void markDocument() {
         script("window.__stockroomMark = 'kept';");
     }
 
-    boolean sameDocument() {
+    public boolean sameDocument() {
         return "kept".equals(script("return window.__stockroomMark || null;"));
     }
 
     /** Clicks (a submit button or a link) and waits until the next page has replaced this one and loaded. */
-    void clickAndWait(String css) {
+    public void clickAndWait(String css) {
         WebElement element = find(css);
         String mark = mark();
         element.click();
@@ -159,7 +182,7 @@ final class Browser implements AutoCloseable {
     }
 
     /** Clicks a button whose form asks for confirmation, accepts the dialog, and waits for the next page. */
-    void clickConfirmAndWait(String css) {
+    public void clickConfirmAndWait(String css) {
         String mark = mark();
         find(css).click();
         waitUntil(ExpectedConditions.alertIsPresent()).accept();
@@ -167,7 +190,7 @@ final class Browser implements AutoCloseable {
     }
 
     /** Clicks a control that changes the page in place (no navigation), then waits for {@code done}. */
-    <T> T clickAndAwait(String css, Function<WebDriver, T> done) {
+    public <T> T clickAndAwait(String css, Function<WebDriver, T> done) {
         find(css).click();
         return waitUntil(done);
     }
@@ -189,8 +212,19 @@ final class Browser implements AutoCloseable {
         });
     }
 
+    /**
+     * Opens a page that shows something only once an asynchronous read side has caught up (a new item, new stock),
+     * reopening it until {@code css} is there. Used to arrive at a page, never to watch a status change.
+     */
+    public void openWhenPresent(String path, String css) {
+        waitUntil(d -> {
+            open(path);
+            return exists(css);
+        });
+    }
+
     /** Waits for a condition; on timeout the page's HTML and a screenshot are kept to show what was there. */
-    <T> T waitUntil(Function<WebDriver, T> condition) {
+    public <T> T waitUntil(Function<WebDriver, T> condition) {
         try {
             return new WebDriverWait(driver, WAIT_MAX, POLL)
                     .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
@@ -209,7 +243,7 @@ final class Browser implements AutoCloseable {
     }
 
     /** Shows the page's times in this IANA time zone from now on (the browser's own zone, for app.js). */
-    void timeZone(String zone) {
+    public void timeZone(String zone) {
         driver.executeCdpCommand("Emulation.setTimezoneOverride", Map.of("timezoneId", zone));
     }
 
@@ -217,7 +251,7 @@ final class Browser implements AutoCloseable {
      * Saves the page at desktop and at phone size ({@code <name>-desktop.png}, {@code <name>-mobile.png}) and fails
      * if, at either, the document is wider than the viewport (content off-screen, sideways scrolling).
      */
-    void capture(String name) {
+    public void capture(String name) {
         assertFits(name, WIDTH);
         shoot(name + "-desktop");
         viewport(PHONE_WIDTH, PHONE_HEIGHT, true);
@@ -253,7 +287,8 @@ final class Browser implements AutoCloseable {
                 .isLessThanOrEqualTo(width);
     }
 
-    private void shoot(String name) {
+    /** Saves the whole page (up to a bound) as {@code target/screenshots/<name>.png}. */
+    public Path shoot(String name) {
         Number height = (Number) script(
                 "return Math.max(document.body.scrollHeight, document.documentElement.scrollHeight)");
         Number width = (Number) script("return document.documentElement.clientWidth");
@@ -261,27 +296,31 @@ final class Browser implements AutoCloseable {
                 "format", "png", "captureBeyondViewport", true,
                 "clip", Map.of("x", 0, "y", 0, "width", width.intValue(),
                         "height", Math.min(height.intValue(), SCREENSHOT_HEIGHT_MAX), "scale", 1)));
+        Path target = SCREENSHOTS.resolve(name + ".png");
         try {
-            Files.write(SCREENSHOTS.resolve(name + ".png"), Base64.getDecoder().decode((String) shot.get("data")));
+            Files.write(target, Base64.getDecoder().decode((String) shot.get("data")));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        return target;
     }
 
     /** Deletes every cookie of the site (signs out without the logout form). */
-    void forgetSession() {
+    public void forgetSession() {
         open("/login");
         driver.manage().deleteAllCookies();
     }
 
     @Override
-    public void close() throws IOException {
+    public void close() {
         try {
             driver.quit();
         } finally {
             service.stop();
             try (Stream<Path> files = Files.walk(profile)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+            } catch (IOException e) {
+                // A profile left in the temp directory is harmless.
             }
         }
     }

@@ -53,6 +53,21 @@ public final class TopologyDeclarations {
     }
 
     /**
+     * The order service's durable queue of location and item events (ADR 0008). Their publishers declare it too, so
+     * an event published before the order service first started still waits for it.
+     */
+    public List<Declarable> orderProjectionsQueue() {
+        return workQueue(Topology.ORDER_PROJECTIONS_QUEUE, Topology.EVENTS_EXCHANGE, Topology.routingKeys(
+                Topology.orderProjectionsTypes()));
+    }
+
+    /** Stock management's durable queue of item events (ADR 0008); the item events' publisher declares it too. */
+    public List<Declarable> stockProjectionsQueue() {
+        return workQueue(Topology.STOCK_PROJECTIONS_QUEUE, Topology.EVENTS_EXCHANGE, Topology.routingKeys(
+                Topology.stockProjectionsTypes()));
+    }
+
+    /**
      * A queue of this instance only (its in-memory read side): not durable, deleted once its consumer is gone, since
      * a new instance rebuilds its state from the store.
      */

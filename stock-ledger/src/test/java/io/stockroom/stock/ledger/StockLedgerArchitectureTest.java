@@ -1,18 +1,13 @@
 package io.stockroom.stock.ledger;
 
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
+import io.stockroom.support.architecture.ArchitectureRules;
 import org.junit.jupiter.api.Test;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-
+/** The shared architecture rules (service-support's test-jar), applied to this module's main classes. */
 class StockLedgerArchitectureTest {
 
     @Test
-    void the_domain_and_the_port_know_nothing_of_spring_or_mongodb() {
-        noClasses().that().resideInAnyPackage("..ledger.domain..", "..ledger.application..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "com.mongodb..", "org.bson..")
-                .check(new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                        .importPackages("io.stockroom.stock.ledger"));
+    void follows_the_shared_architecture_rules() {
+        ArchitectureRules.of("stock-ledger").check();
     }
 }

@@ -2,6 +2,7 @@ package io.stockroom.stock.messaging;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.stockroom.contracts.Topology;
+import io.stockroom.contracts.item.ItemEvent;
 import io.stockroom.stock.audit.adapter.in.scheduling.InvariantAuditor;
 import io.stockroom.stock.audit.application.StockAudit;
 import io.stockroom.stock.ledger.adapter.out.persistence.MongoStockLedger;
@@ -13,9 +14,11 @@ import io.stockroom.stock.movement.adapter.out.persistence.MongoCatalog;
 import io.stockroom.stock.movement.application.Catalog;
 import io.stockroom.stock.movement.application.ItemCheck;
 import io.stockroom.stock.movement.application.StockCommands;
+import io.stockroom.support.messaging.EventBatchHandler;
 import io.stockroom.support.messaging.MessagePublisher;
 import io.stockroom.support.messaging.ReliableMessaging;
 import io.stockroom.support.messaging.TopologyDeclarations;
+import org.springframework.amqp.core.Declarable;
 import org.springframework.amqp.core.Declarables;
 import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
 import org.springframework.beans.factory.annotation.Value;
@@ -25,21 +28,34 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
-/** Wires the stock service: its queue, its stores, its application services. */
+/** Wires the stock service: its command queue, its queue of item events, its stores, its application services. */
 @Configuration(proxyBeanMethods = false)
 class StockMessagingConfiguration {
 
     @Bean
     Declarables stockTopology(TopologyDeclarations declarations) {
-        return new Declarables(declarations.workQueue(Topology.STOCK_COMMANDS_QUEUE, Topology.COMMANDS_EXCHANGE,
-                List.of(Topology.STOCK_COMMANDS_PATTERN, Topology.LOCATION_COMMANDS_PATTERN)));
+        List<Declarable> all = new ArrayList<>(declarations.workQueue(Topology.STOCK_COMMANDS_QUEUE,
+                Topology.COMMANDS_EXCHANGE, List.of(Topology.STOCK_COMMANDS_PATTERN,
+                        Topology.LOCATION_COMMANDS_PATTERN)));
+        all.addAll(declarations.stockProjectionsQueue());
+        // The location events feed the order service's queue: declared here too, so none is lost (ADR 0008).
+        all.addAll(declarations.orderProjectionsQueue());
+        return new Declarables(all);
     }
 
     @Bean
     Catalog catalog(MongoTemplate mongo) {
         return new MongoCatalog(mongo);
+    }
+
+    /** The service's own copy of the items, kept from item events on its durable queue (ADR 0008). */
+    @Bean
+    SimpleMessageListenerContainer catalogEventsContainer(ReliableMessaging messaging, Catalog catalog) {
+        return messaging.eventContainer(Topology.STOCK_PROJECTIONS_QUEUE, new EventBatchHandler<>(ItemEvent.class,
+                Topology.stockProjectionsTypes(), catalog::recordAll));
     }
 
     @Bean

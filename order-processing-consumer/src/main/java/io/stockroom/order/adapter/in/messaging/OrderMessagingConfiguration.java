@@ -1,10 +1,11 @@
 package io.stockroom.order.adapter.in.messaging;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.stockroom.contracts.Event;
 import io.stockroom.contracts.Topology;
 import io.stockroom.order.adapter.out.metrics.MicrometerOrderMetrics;
 import io.stockroom.order.adapter.out.persistence.MongoOrders;
-import io.stockroom.order.adapter.out.persistence.MongoSourcingSnapshot;
+import io.stockroom.order.adapter.out.persistence.MongoSourcingStore;
 import io.stockroom.order.adapter.out.projection.SourcingProjection;
 import io.stockroom.order.application.BatchPlacement;
 import io.stockroom.order.application.OrderLifecycle;
@@ -13,6 +14,7 @@ import io.stockroom.order.application.OrderPlacement;
 import io.stockroom.order.application.Orders;
 import io.stockroom.stock.ledger.adapter.out.persistence.MongoStockLedger;
 import io.stockroom.stock.ledger.application.StockLedger;
+import io.stockroom.support.messaging.EventBatchHandler;
 import io.stockroom.support.messaging.MessagePublisher;
 import io.stockroom.support.messaging.ReliableMessaging;
 import io.stockroom.support.messaging.ReloadOnReconnect;
@@ -34,11 +36,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
- * Wires the order service: its command queue, its own queue of the events sourcing needs, its stores, its
- * application services. Orders are taken only once the sourcing projection holds the stored state: the command
- * container starts after the snapshot is read (the event queue is consumed before, so nothing falls between).
+ * Wires the order service: its command queue, its durable queue that keeps its stored copy of locations and items,
+ * its own queue of the events sourcing needs, its stores, its application services. Orders are taken only once the
+ * sourcing projection holds the stored state: the command container starts after the snapshot is read (the event
+ * queues are consumed before, so nothing falls between).
  */
 @Configuration(proxyBeanMethods = false)
 class OrderMessagingConfiguration {
@@ -58,6 +64,7 @@ class OrderMessagingConfiguration {
     Declarables orderTopology(TopologyDeclarations declarations, SourcingQueueName sourcing) {
         List<Declarable> all = new ArrayList<>(declarations.workQueue(Topology.ORDER_COMMANDS_QUEUE,
                 Topology.COMMANDS_EXCHANGE, List.of(Topology.ORDER_COMMANDS_PATTERN)));
+        all.addAll(declarations.orderProjectionsQueue());
         all.addAll(declarations.instanceQueue(sourcing.value(), Topology.EVENTS_EXCHANGE,
                 SourcingEventHandler.routingKeys()));
         return new Declarables(all.stream().distinct().toList());
@@ -66,6 +73,11 @@ class OrderMessagingConfiguration {
     @Bean
     SourcingProjection sourcingProjection() {
         return new SourcingProjection();
+    }
+
+    @Bean
+    MongoSourcingStore sourcingStore(MongoTemplate mongo) {
+        return new MongoSourcingStore(mongo);
     }
 
     @Bean
@@ -112,12 +124,25 @@ class OrderMessagingConfiguration {
         return messaging.eventContainer(sourcing.value(), new SourcingEventHandler(projection));
     }
 
+    /** The service's stored copy of locations and items, shared by its instances (ADR 0008). */
     @Bean
-    ApplicationRunner takeOrdersOnceSourcingIsLoaded(MongoTemplate mongo, SourcingProjection projection,
+    SimpleMessageListenerContainer sourcingStoreContainer(ReliableMessaging messaging, MongoSourcingStore store,
+                                                          SourcingProjection projection) {
+        // The instance's projection takes each event too: one that waited in the durable queue while no instance ran
+        // reached no instance's own queue.
+        return messaging.eventContainer(Topology.ORDER_PROJECTIONS_QUEUE, new EventBatchHandler<>(Event.class,
+                Topology.orderProjectionsTypes(), events -> {
+                    store.recordAll(events);
+                    events.forEach(projection::apply);
+                }));
+    }
+
+    @Bean
+    ApplicationRunner takeOrdersOnceSourcingIsLoaded(MongoSourcingStore store, SourcingProjection projection,
                                                      SimpleMessageListenerContainer orderCommandsContainer) {
         return arguments -> {
             long started = System.nanoTime();
-            long documents = new MongoSourcingSnapshot(mongo).loadInto(projection);
+            long documents = store.loadInto(projection);
             log.info("Sourcing projection loaded from {} documents ({}) in {} ms; taking orders", documents,
                     projection.size(), (System.nanoTime() - started) / 1_000_000);
             orderCommandsContainer.start();
@@ -125,10 +150,28 @@ class OrderMessagingConfiguration {
     }
 
     @Bean
-    ReloadOnReconnect sourcingReloadOnReconnect(ConnectionFactory connectionFactory, MongoTemplate mongo,
+    ReloadOnReconnect sourcingReloadOnReconnect(ConnectionFactory connectionFactory, MongoSourcingStore store,
                                                 SourcingProjection projection) {
-        MongoSourcingSnapshot snapshot = new MongoSourcingSnapshot(mongo);
-        return ReloadOnReconnect.register(connectionFactory, "sourcing projection",
-                () -> snapshot.loadInto(projection));
+        return ReloadOnReconnect.register(connectionFactory, "sourcing projection", () -> store.loadInto(projection));
+    }
+
+    /**
+     * Reads the stored locations and items again every period: an event that waited in the durable queue from before
+     * this instance's own queue existed may be stored by another instance after this one's start-up read; versions
+     * make the reread harmless. It runs beside the order path, never on it.
+     */
+    @Bean(destroyMethod = "shutdownNow")
+    ScheduledExecutorService sourcingRefresh(MongoSourcingStore store, SourcingProjection projection,
+                                             @Value("${stockroom.orders.sourcing-refresh:30s}") Duration period) {
+        ScheduledExecutorService refresh = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().daemon().name("sourcing-refresh").factory());
+        refresh.scheduleWithFixedDelay(() -> {
+            try {
+                store.loadPlacesAndItemsInto(projection);
+            } catch (RuntimeException e) {
+                log.warn("Sourcing refresh failed; the next one tries again: {}", e.toString());
+            }
+        }, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
+        return refresh;
     }
 }

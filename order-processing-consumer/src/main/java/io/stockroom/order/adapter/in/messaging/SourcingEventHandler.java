@@ -2,7 +2,7 @@ package io.stockroom.order.adapter.in.messaging;
 
 import io.stockroom.contracts.Event;
 import io.stockroom.contracts.MessageType;
-import io.stockroom.order.adapter.out.projection.SourcingProjection;
+import io.stockroom.order.application.StockPlaces;
 import io.stockroom.support.messaging.Envelope;
 import io.stockroom.support.messaging.MessageHandler;
 
@@ -17,9 +17,9 @@ final class SourcingEventHandler implements MessageHandler {
             MessageType.ITEM_UPDATED, MessageType.ITEM_DELETED, MessageType.STOCK_CHANGED,
             MessageType.STOCK_RECORD_REMOVED);
 
-    private final SourcingProjection projection;
+    private final StockPlaces projection;
 
-    SourcingEventHandler(SourcingProjection projection) {
+    SourcingEventHandler(StockPlaces projection) {
         this.projection = projection;
     }
 

@@ -5,8 +5,6 @@ import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.IndexOptions;
-import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.ReplaceOneModel;
 import io.stockroom.order.application.Orders;
@@ -43,9 +41,6 @@ public final class MongoOrders implements Orders {
     public MongoOrders(MongoTemplate mongo, Clock clock) {
         this.collection = mongo.getCollection(COLLECTION);
         this.clock = clock;
-        // "My orders", newest first: the only query besides the exact _id match.
-        collection.createIndex(Indexes.compoundIndex(Indexes.ascending(OrderDocuments.CUSTOMER),
-                Indexes.descending(OrderDocuments.PLACED_AT)), new IndexOptions().name("orders_by_customer"));
     }
 
     @Override

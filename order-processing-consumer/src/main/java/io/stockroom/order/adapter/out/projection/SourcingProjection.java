@@ -59,7 +59,7 @@ public final class SourcingProjection implements StockPlaces {
         holding(level.key().sku(), level.key().location(), level.available(), level.version());
     }
 
-    /** Takes in one event; those this view does not keep are ignored. */
+    @Override
     public void apply(Event event) {
         switch (event) {
             case LocationChanged e -> location(new Place(e.code(), e.priority(), e.active()), e.version());

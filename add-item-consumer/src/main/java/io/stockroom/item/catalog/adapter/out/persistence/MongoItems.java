@@ -4,8 +4,6 @@ import com.mongodb.client.MongoCollection;
 import io.stockroom.support.mongo.Inserts;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
-import com.mongodb.client.model.IndexOptions;
-import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.PushOptions;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
@@ -16,8 +14,6 @@ import io.stockroom.item.catalog.domain.Item;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.bson.types.Decimal128;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 import java.math.BigDecimal;
@@ -38,7 +34,6 @@ public final class MongoItems implements Items {
     public static final String COLLECTION = "items";
     static final int RECENT_COMMANDS_MAX = 20;
 
-    private static final Logger log = LoggerFactory.getLogger(MongoItems.class);
     private static final FindOneAndUpdateOptions AFTER = new FindOneAndUpdateOptions()
             .returnDocument(ReturnDocument.AFTER);
 
@@ -48,22 +43,6 @@ public final class MongoItems implements Items {
     public MongoItems(MongoTemplate mongo, Clock clock) {
         this.items = mongo.getCollection(COLLECTION);
         this.clock = clock;
-        createIndexes();
-    }
-
-    /** The read side filters by brand, category and price; name search uses a text index where the store has one. */
-    private void createIndexes() {
-        items.createIndex(Indexes.ascending("details.brand"), new IndexOptions().name("items_by_brand"));
-        items.createIndex(Indexes.ascending("details.category"), new IndexOptions().name("items_by_category"));
-        items.createIndex(Indexes.ascending("details.price.amount"), new IndexOptions().name("items_by_price"));
-        try {
-            items.createIndex(Indexes.compoundIndex(Indexes.text("details.name"), Indexes.text("details.brand")),
-                    new IndexOptions().name("items_text"));
-        } catch (RuntimeException e) {
-            // The embedded MongoDB-wire store has no text indexes; readers fall back to a case-insensitive
-            // substring match over the in-memory read side, which is where searches are served anyway.
-            log.info("No text index on items ({}); name search falls back to substring matching", e.getMessage());
-        }
     }
 
     @Override

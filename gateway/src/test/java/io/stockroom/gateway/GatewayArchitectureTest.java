@@ -1,0 +1,13 @@
+package io.stockroom.gateway;
+
+import io.stockroom.support.architecture.ArchitectureRules;
+import org.junit.jupiter.api.Test;
+
+/** The shared architecture rules (service-support's test-jar), applied to this module's main classes. */
+class GatewayArchitectureTest {
+
+    @Test
+    void follows_the_shared_architecture_rules() {
+        ArchitectureRules.of("gateway").check();
+    }
+}
