@@ -93,7 +93,7 @@ done
 exchanges='inventory\\.(commands|events|dead-letter)'
 command_queues='(add-item|stock-management|order-processing)\\.commands(\\.dlq)?'
 producer_queues='producer\\.projections(\\.dlq)?|producer\\.live\\..+'
-# The durable projections queues (ADR 0008): the publishers of the events they take declare and bind them too, so an
+# The durable projections queues (ADR 0009): the publishers of the events they take declare and bind them too, so an
 # event published before its subscriber first started still waits for it.
 order_projections='order-processing\\.projections(\\.dlq)?'
 stock_projections='stock-management\\.projections(\\.dlq)?'

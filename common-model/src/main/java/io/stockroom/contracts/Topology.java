@@ -24,13 +24,13 @@ public final class Topology {
     public static final String ORDER_SOURCING_QUEUE_PREFIX = "order-processing.sourcing.";
     /**
      * Durable queue shared by all order consumer instances: keeps the order service's own stored copy of locations
-     * and items (ADR 0008). Declared by the services that publish those events too, so none is lost before the
+     * and items (ADR 0009). Declared by the services that publish those events too, so none is lost before the
      * order service first starts.
      */
     public static final String ORDER_PROJECTIONS_QUEUE = "order-processing.projections";
     /**
      * Durable queue shared by all stock management instances: keeps its own stored copy of the items (existence and
-     * low-stock threshold, ADR 0008). Declared by the item events' publisher too.
+     * low-stock threshold, ADR 0009). Declared by the item events' publisher too.
      */
     public static final String STOCK_PROJECTIONS_QUEUE = "stock-management.projections";
 

@@ -29,7 +29,7 @@ import static io.stockroom.order.OrderFixtures.locationCode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The order service's own stored copy of locations and items (ADR 0008): what a restarted or brand-new instance
+ * The order service's own stored copy of locations and items (ADR 0009): what a restarted or brand-new instance
  * starts from, kept from the durable queue, and never moved back by an older or repeated event.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)

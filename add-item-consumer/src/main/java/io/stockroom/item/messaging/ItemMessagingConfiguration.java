@@ -29,7 +29,7 @@ class ItemMessagingConfiguration {
     Declarables itemTopology(TopologyDeclarations declarations) {
         List<Declarable> all = new ArrayList<>(declarations.workQueue(Topology.ITEM_COMMANDS_QUEUE,
                 Topology.COMMANDS_EXCHANGE, List.of(Topology.ITEM_COMMANDS_PATTERN)));
-        // The queues the item events feed, so that none is lost before their services first start (ADR 0008).
+        // The queues the item events feed, so that none is lost before their services first start (ADR 0009).
         all.addAll(declarations.orderProjectionsQueue());
         all.addAll(declarations.stockProjectionsQueue());
         return new Declarables(all);

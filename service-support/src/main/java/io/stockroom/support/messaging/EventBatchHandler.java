@@ -9,7 +9,7 @@ import java.util.function.Consumer;
 
 /**
  * A handler of events whose effect is one idempotent action per delivered batch: a version-guarded bulk write of a
- * service's own copy of another service's data (ADR 0008), or an in-memory merge. The action must be durable when
+ * service's own copy of another service's data (ADR 0009), or an in-memory merge. The action must be durable when
  * it returns (the batch is acknowledged right after) and must leave the same result when applied again.
  *
  * @param <E> the events' type

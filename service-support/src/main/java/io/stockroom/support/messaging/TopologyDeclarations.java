@@ -53,7 +53,7 @@ public final class TopologyDeclarations {
     }
 
     /**
-     * The order service's durable queue of location and item events (ADR 0008). Their publishers declare it too, so
+     * The order service's durable queue of location and item events (ADR 0009). Their publishers declare it too, so
      * an event published before the order service first started still waits for it.
      */
     public List<Declarable> orderProjectionsQueue() {
@@ -61,7 +61,7 @@ public final class TopologyDeclarations {
                 Topology.orderProjectionsTypes()));
     }
 
-    /** Stock management's durable queue of item events (ADR 0008); the item events' publisher declares it too. */
+    /** Stock management's durable queue of item events (ADR 0009); the item events' publisher declares it too. */
     public List<Declarable> stockProjectionsQueue() {
         return workQueue(Topology.STOCK_PROJECTIONS_QUEUE, Topology.EVENTS_EXCHANGE, Topology.routingKeys(
                 Topology.stockProjectionsTypes()));

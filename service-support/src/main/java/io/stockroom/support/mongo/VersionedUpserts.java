@@ -15,7 +15,7 @@ import org.bson.conversions.Bson;
 import java.util.List;
 
 /**
- * Writes that only ever move a document to a newer version, for a copy kept from versioned events (ADR 0008): a
+ * Writes that only ever move a document to a newer version, for a copy kept from versioned events (ADR 0009): a
  * repeated, late or concurrently applied event never undoes a newer one.
  */
 public final class VersionedUpserts {

@@ -6,7 +6,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Who owns which MongoDB collection, and the few deliberate exceptions (ADR 0008). Each collection has exactly one
+ * Who owns which MongoDB collection, and the few deliberate exceptions (ADR 0009). Each collection has exactly one
  * owning module, and only the owner's code names it; other services learn what they need from the owner's events.
  * This is the one place that says so: the shared rules ({@link ArchitectureRules}) check every module against it.
  */
@@ -34,7 +34,7 @@ public final class Ownership {
     /**
      * A module that still names a collection it does not own, with the reason. Each is a read-only start-up or
      * look-up read of the owner's documents; removing one means feeding the reader from events (as the order
-     * service's sourcing is, ADR 0008).
+     * service's sourcing is, ADR 0009).
      */
     record Borrowed(String module, String collection, String reason) {
     }
@@ -46,7 +46,7 @@ public final class Ownership {
 
 
     /**
-     * The stock ledger library is the one gateway to the stock collections (ADR 0008): these deployables may use
+     * The stock ledger library is the one gateway to the stock collections (ADR 0009): these deployables may use
      * exactly these of its persistence classes, and no other module may use any.
      */
     static final Map<String, Set<String>> STOCK_GATEWAY = Map.of(

@@ -41,7 +41,7 @@ class StockMessagingConfiguration {
                 Topology.COMMANDS_EXCHANGE, List.of(Topology.STOCK_COMMANDS_PATTERN,
                         Topology.LOCATION_COMMANDS_PATTERN)));
         all.addAll(declarations.stockProjectionsQueue());
-        // The location events feed the order service's queue: declared here too, so none is lost (ADR 0008).
+        // The location events feed the order service's queue: declared here too, so none is lost (ADR 0009).
         all.addAll(declarations.orderProjectionsQueue());
         return new Declarables(all);
     }
@@ -51,7 +51,7 @@ class StockMessagingConfiguration {
         return new MongoCatalog(mongo);
     }
 
-    /** The service's own copy of the items, kept from item events on its durable queue (ADR 0008). */
+    /** The service's own copy of the items, kept from item events on its durable queue (ADR 0009). */
     @Bean
     SimpleMessageListenerContainer catalogEventsContainer(ReliableMessaging messaging, Catalog catalog) {
         return messaging.eventContainer(Topology.STOCK_PROJECTIONS_QUEUE, new EventBatchHandler<>(ItemEvent.class,

@@ -7,7 +7,7 @@ import java.util.OptionalInt;
 
 /**
  * What stock management knows of the item catalogue (owned by add-item-consumer): its own copy, kept from the item
- * events (ADR 0008). The copy may lag the catalogue by moments; {@link ItemCheck} waits a grace period for an item
+ * events (ADR 0009). The copy may lag the catalogue by moments; {@link ItemCheck} waits a grace period for an item
  * that is not there yet.
  */
 public interface Catalog {

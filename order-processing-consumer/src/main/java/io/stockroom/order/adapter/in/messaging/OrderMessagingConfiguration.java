@@ -124,7 +124,7 @@ class OrderMessagingConfiguration {
         return messaging.eventContainer(sourcing.value(), new SourcingEventHandler(projection));
     }
 
-    /** The service's stored copy of locations and items, shared by its instances (ADR 0008). */
+    /** The service's stored copy of locations and items, shared by its instances (ADR 0009). */
     @Bean
     SimpleMessageListenerContainer sourcingStoreContainer(ReliableMessaging messaging, MongoSourcingStore store,
                                                           SourcingProjection projection) {

@@ -19,10 +19,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The order service's own stored copy of what sourcing needs of locations and items (ADR 0008), kept from the
+ * The order service's own stored copy of what sourcing needs of locations and items (ADR 0009), kept from the
  * durable queue {@code order-processing.projections} by whichever instance takes each event, and read whole into an
  * instance's {@link SourcingProjection} at start-up, after a broker reconnection and periodically. Stock levels come
- * through the stock ledger's queries (the one gateway to stock, ADR 0008). Every document keeps its event's version
+ * through the stock ledger's queries (the one gateway to stock, ADR 0009). Every document keeps its event's version
  * and only a newer event replaces it, so a repeated, late or concurrently applied event never undoes a newer one.
  */
 public final class MongoSourcingStore {

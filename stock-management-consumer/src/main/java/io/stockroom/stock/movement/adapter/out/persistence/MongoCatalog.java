@@ -19,7 +19,7 @@ import java.util.OptionalInt;
 
 /**
  * Stock management's own copy of the items in {@code stock_items}: {@code _id} = SKU, {@code live},
- * {@code lowStockThreshold}, {@code version}. Kept from the item events (ADR 0008); each write is an upsert guarded
+ * {@code lowStockThreshold}, {@code version}. Kept from the item events (ADR 0009); each write is an upsert guarded
  * by the event's version, so a repeated, late or concurrently applied event never undoes a newer one.
  */
 public final class MongoCatalog implements Catalog {
