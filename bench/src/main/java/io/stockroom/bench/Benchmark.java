@@ -168,11 +168,16 @@ public final class Benchmark {
         }
     }
 
-    /** The services' processes and the generator's own, for the CPU figures. */
+    /**
+     * The services' processes, the generator's own and, when it runs on this machine, the RabbitMQ node's
+     * ({@code beam.smp}; only one node runs here), for the CPU figures.
+     */
     private static Map<String, Long> processes(Stack stack) {
         Map<String, Long> pids = new LinkedHashMap<>();
         pids.put("generator", ProcessHandle.current().pid());
         pids.putAll(stack.processes());
+        ProcessHandle.allProcesses().filter(p -> p.info().command().map(c -> c.endsWith("/beam.smp")).orElse(false))
+                .findFirst().ifPresent(rabbit -> pids.put("rabbitmq (beam.smp)", rabbit.pid()));
         return pids;
     }
 

@@ -97,7 +97,16 @@ public final class Report {
                 out.append("- ").append(w.name()).append(": CPU seconds used during the ")
                         .append(format("%.0f", seconds)).append(" s of load (all cores): ")
                         .append(w.processCpu().entrySet().stream().map(e -> e.getKey() + " " + format("%.1f",
-                                e.getValue())).collect(Collectors.joining(", "))).append('\n');
+                                e.getValue())).collect(Collectors.joining(", ")));
+                double orders = w.figures().settledPerSecond() * seconds;
+                if (orders > 0) {
+                    double total = w.processCpu().values().stream().mapToDouble(Double::doubleValue).sum();
+                    out.append("; per order settled at that rate: ").append(w.processCpu().entrySet().stream()
+                            .map(e -> e.getKey() + " " + format("%.2f", e.getValue() * 1_000 / orders) + " ms")
+                            .collect(Collectors.joining(", "))).append(", all ")
+                            .append(format("%.2f", total * 1_000 / orders)).append(" ms");
+                }
+                out.append('\n');
             }
         }
         out.append("- rates count the measured window only (closed loop: after the warm-up); latencies are of")

@@ -218,6 +218,8 @@ public final class LocalStack implements Stack {
     @Override
     public Map<String, Long> processes() {
         Map<String, Long> pids = new LinkedHashMap<>();
+        // The launcher itself runs the embedded store (and only waits otherwise): its CPU is the store's.
+        pids.put("embedded store (launcher)", launcher.pid());
         launcher.descendants().forEach(child -> child.info().arguments().ifPresent(arguments -> {
             for (String module : MODULES) {
                 for (String argument : arguments) {
