@@ -10,7 +10,7 @@ import io.stockroom.contracts.order.RejectionReason;
 import io.stockroom.contracts.stock.MovementKind;
 import io.stockroom.contracts.stock.StockLevels;
 import io.stockroom.order.adapter.out.projection.SourcingProjection;
-import io.stockroom.order.application.Orders;
+import io.stockroom.order.application.OrderStore;
 import io.stockroom.order.domain.Order;
 import io.stockroom.order.domain.OrderLineState;
 import io.stockroom.order.domain.OrderStatus;
@@ -74,7 +74,7 @@ class OrderContentionIT {
     @Autowired
     StockLedger ledger;
     @Autowired
-    Orders orders;
+    OrderStore orders;
     @Autowired
     MeterRegistry meters;
     @Autowired

@@ -21,7 +21,7 @@ import io.stockroom.contracts.order.SourcingStrategy;
 import io.stockroom.contracts.stock.StockChanged;
 import io.stockroom.contracts.stock.StockLevels;
 import io.stockroom.order.adapter.out.projection.SourcingProjection;
-import io.stockroom.order.application.Orders;
+import io.stockroom.order.application.OrderStore;
 import io.stockroom.order.domain.Order;
 import io.stockroom.order.domain.OrderStatus;
 import io.stockroom.stock.ledger.application.StockLedger;
@@ -68,7 +68,7 @@ class OrderProcessingIT {
     @Autowired
     StockLedger ledger;
     @Autowired
-    Orders orders;
+    OrderStore orders;
     @Autowired
     ConnectionFactory connectionFactory;
     @Autowired

@@ -53,14 +53,14 @@ public final class BatchPlacement {
         }
     }
 
-    private final Orders orders;
+    private final OrderStore orders;
     private final StockLedger ledger;
     private final LineChecks checks;
     private final StockPlaces places;
     private final OrderPlacement saga;
     private final OrderMetrics metrics;
 
-    public BatchPlacement(Orders orders, StockLedger ledger, StockPlaces places, OrderPlacement saga,
+    public BatchPlacement(OrderStore orders, StockLedger ledger, StockPlaces places, OrderPlacement saga,
                           OrderMetrics metrics) {
         this.orders = orders;
         this.ledger = ledger;

@@ -28,7 +28,7 @@ public final class OrderLifecycle {
     /** A conflict means a competitor changed the order; each retry sees its change, so a few suffice. */
     private static final int ATTEMPTS_MAX = 8;
 
-    private final Orders orders;
+    private final OrderStore orders;
     private final Reservations reservations;
     private final Duration placementGrace;
 
@@ -36,7 +36,7 @@ public final class OrderLifecycle {
      * @param placementGrace how long after it was sent a command waits for an order still being placed, before it
      *                       is refused as an invalid transition
      */
-    public OrderLifecycle(Orders orders, StockLedger ledger, StockPlaces places, Duration placementGrace) {
+    public OrderLifecycle(OrderStore orders, StockLedger ledger, StockPlaces places, Duration placementGrace) {
         this.orders = orders;
         this.reservations = new Reservations(ledger, places);
         this.placementGrace = placementGrace;

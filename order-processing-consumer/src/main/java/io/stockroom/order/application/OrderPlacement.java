@@ -28,12 +28,12 @@ public final class OrderPlacement {
     /** Each step makes progress or yields to a competitor that did; this bounds both. */
     private static final int STEPS_MAX = 4 * PlaceOrder.LINES_MAX + 8;
 
-    private final Orders orders;
+    private final OrderStore orders;
     private final LineChecks checks;
     private final Reservations reservations;
     private final OrderMetrics metrics;
 
-    public OrderPlacement(Orders orders, StockLedger ledger, StockPlaces places, OrderMetrics metrics) {
+    public OrderPlacement(OrderStore orders, StockLedger ledger, StockPlaces places, OrderMetrics metrics) {
         this.orders = orders;
         this.checks = new LineChecks(places);
         this.reservations = new Reservations(ledger, places);

@@ -16,7 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@link #dieAfterWrites} makes the process "die" (throw) after a number of single-document writes (a bulk write
  * counts one per document, as a real unordered bulk can stop part way), to test what a redelivery finds.
  */
-final class InMemoryOrders implements Orders {
+final class InMemoryOrders implements OrderStore {
 
     private final Map<String, Order> stored = new ConcurrentHashMap<>();
     private final WriteBudget budget;

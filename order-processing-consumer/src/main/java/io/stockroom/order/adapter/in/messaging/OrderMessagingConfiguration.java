@@ -11,7 +11,7 @@ import io.stockroom.order.application.BatchPlacement;
 import io.stockroom.order.application.OrderLifecycle;
 import io.stockroom.order.application.OrderMetrics;
 import io.stockroom.order.application.OrderPlacement;
-import io.stockroom.order.application.Orders;
+import io.stockroom.order.application.OrderStore;
 import io.stockroom.stock.ledger.adapter.out.persistence.MongoStockLedger;
 import io.stockroom.stock.ledger.application.StockLedger;
 import io.stockroom.support.messaging.EventBatchHandler;
@@ -81,7 +81,7 @@ class OrderMessagingConfiguration {
     }
 
     @Bean
-    Orders orders(MongoTemplate mongo, Clock clock) {
+    OrderStore orders(MongoTemplate mongo, Clock clock) {
         return new MongoOrders(mongo, clock);
     }
 
@@ -97,13 +97,13 @@ class OrderMessagingConfiguration {
     }
 
     @Bean
-    BatchPlacement batchPlacement(Orders orders, StockLedger ledger, SourcingProjection places, OrderMetrics metrics) {
+    BatchPlacement batchPlacement(OrderStore orders, StockLedger ledger, SourcingProjection places, OrderMetrics metrics) {
         return new BatchPlacement(orders, ledger, places, new OrderPlacement(orders, ledger, places, metrics),
                 metrics);
     }
 
     @Bean
-    OrderCommandHandler orderCommandHandler(BatchPlacement placement, Orders orders, StockLedger ledger,
+    OrderCommandHandler orderCommandHandler(BatchPlacement placement, OrderStore orders, StockLedger ledger,
                                             SourcingProjection places, MessagePublisher publisher, Clock clock,
                                             @Value("${stockroom.orders.placement-grace:10s}") Duration grace) {
         return new OrderCommandHandler(placement, new OrderLifecycle(orders, ledger, places, grace), publisher,

@@ -25,10 +25,10 @@ public final class MicrometerOrderMetrics implements OrderMetrics {
     private final DistributionSummary batchOrders;
 
     public MicrometerOrderMetrics(MeterRegistry meters) {
-        confirmed = Counter.builder("stockroom.orders.confirmed").description("Orders confirmed").register(meters);
+        confirmed = Counter.builder("stockroom.orders.confirmed").description("OrderStore confirmed").register(meters);
         for (RejectionReason reason : RejectionReason.values()) {
             rejected.put(reason, Counter.builder("stockroom.orders.rejected").tag("reason", reason.name())
-                    .description("Orders rejected, by the reason of the line that failed").register(meters));
+                    .description("OrderStore rejected, by the reason of the line that failed").register(meters));
         }
         reservation = Timer.builder("stockroom.orders.reservation")
                 .description("Time to confirm or reject a placed order").publishPercentileHistogram()

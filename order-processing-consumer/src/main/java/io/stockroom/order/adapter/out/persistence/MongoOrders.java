@@ -7,7 +7,7 @@ import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.ReplaceOneModel;
-import io.stockroom.order.application.Orders;
+import io.stockroom.order.application.OrderStore;
 import io.stockroom.order.domain.Order;
 import io.stockroom.support.mongo.Inserts;
 import org.bson.Document;
@@ -30,7 +30,7 @@ import java.util.Set;
  * replace guarded by the version it was derived from: one atomic single-document compare-and-set. The batch path
  * writes many orders per round trip with unordered bulk writes, each item still its own guarded write.
  */
-public final class MongoOrders implements Orders {
+public final class MongoOrders implements OrderStore {
 
     public static final String COLLECTION = "orders";
     private static final int DUPLICATE_KEY = 11000;

@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /** The stored orders, written only by this service. */
-public interface Orders {
+public interface OrderStore {
 
     Optional<Order> find(String orderId);
 
