@@ -12,7 +12,9 @@ import io.stockroom.order.adapter.out.persistence.MongoSourcingStore;
 import io.stockroom.order.adapter.out.projection.SourcingProjection;
 import io.stockroom.order.application.StockPlaces;
 import io.stockroom.stock.ledger.application.StockLedger;
+import io.stockroom.support.messaging.Actor;
 import io.stockroom.support.messaging.MessagePublisher;
+import io.stockroom.support.messaging.PublishContext;
 import io.stockroom.support.test.WithTestInfrastructure;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -58,6 +60,25 @@ class SourcingStoreIT {
             store.loadInto(newInstance);
             assertThat(newInstance.itemExists(sku)).isTrue();
             assertThat(newInstance.location(warehouse)).contains(new StockPlaces.Place(warehouse, 3, true));
+        });
+    }
+
+    /** What the owners publish once for a store from before the copy existed (ADR 0009): state at stored versions. */
+    @Test
+    void an_owners_re_announcement_fills_an_empty_copy_without_any_earlier_event() {
+        String sku = OrderFixtures.sku();
+        String code = locationCode("WH");
+        PublishContext owner = new PublishContext("republication:test", "republication", Actor.service("owner"));
+        publisher.publish(new ItemUpdated(sku, details(), 7, Instant.now()), owner);
+        publisher.publish(new LocationChanged(code, "Place " + code, LocationType.WAREHOUSE, 4, false,
+                LocationChanged.Change.UPDATED, 9, Instant.now()), owner);
+
+        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            SourcingProjection newInstance = new SourcingProjection();
+            store.loadPlacesAndItemsInto(newInstance);
+            assertThat(newInstance.itemExists(sku)).isTrue();
+            assertThat(newInstance.location(code)).contains(new StockPlaces.Place(code, 4, false));
+            assertThat(sourcing.itemExists(sku)).as("this instance's projection too").isTrue();
         });
     }
 

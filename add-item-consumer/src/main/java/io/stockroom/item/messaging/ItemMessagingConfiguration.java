@@ -2,6 +2,7 @@ package io.stockroom.item.messaging;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.stockroom.contracts.Topology;
+import io.stockroom.item.catalog.adapter.out.persistence.MongoItemRepublication;
 import io.stockroom.item.catalog.adapter.out.persistence.MongoItems;
 import io.stockroom.item.catalog.adapter.out.persistence.MongoStockHoldings;
 import io.stockroom.item.catalog.application.ItemCommands;
@@ -13,6 +14,8 @@ import io.stockroom.support.messaging.TopologyDeclarations;
 import org.springframework.amqp.core.Declarable;
 import org.springframework.amqp.core.Declarables;
 import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -50,5 +53,17 @@ class ItemMessagingConfiguration {
     @Bean
     SimpleMessageListenerContainer itemCommandsContainer(ReliableMessaging messaging, ItemCommandHandler handler) {
         return messaging.commandContainer(Topology.ITEM_COMMANDS_QUEUE, handler);
+    }
+
+    /**
+     * Once the service runs (its topology declared, its listeners started), announces every stored item once per
+     * database, so the subscribers' copies hold items from before they existed (ADR 0009). Two instances starting
+     * at once may both do it; subscribers ignore versions they already hold, so that is harmless.
+     */
+    @Bean
+    ApplicationRunner itemRepublication(MongoTemplate mongo, MessagePublisher publisher, Clock clock,
+                                        @Value("${spring.application.name}") String service,
+                                        @Value("${stockroom.republication.page-size:500}") int pageSize) {
+        return arguments -> MongoItemRepublication.of(mongo, publisher, service, clock, pageSize).runAtStartUp();
     }
 }

@@ -6,7 +6,8 @@ import java.time.Instant;
 
 /**
  * Event: a location was registered, updated (name, type, priority), deactivated or reactivated. Carries the whole location so a read side can
- * rebuild it from this event alone.
+ * rebuild it from this event alone. The owner's once-per-database re-announcement of every stored location (ADR 0009)
+ * says {@code UPDATED}.
  */
 public record LocationChanged(String code, String name, LocationType type, int priority, boolean active,
                               Change change, long version, Instant occurredAt) implements LocationEvent {

@@ -7,6 +7,7 @@ import io.stockroom.stock.audit.adapter.in.scheduling.InvariantAuditor;
 import io.stockroom.stock.audit.application.StockAudit;
 import io.stockroom.stock.ledger.adapter.out.persistence.MongoStockLedger;
 import io.stockroom.stock.ledger.application.StockLedger;
+import io.stockroom.stock.location.adapter.out.persistence.MongoLocationRepublication;
 import io.stockroom.stock.location.adapter.out.persistence.MongoLocations;
 import io.stockroom.stock.location.application.LocationCommands;
 import io.stockroom.stock.location.application.Locations;
@@ -22,6 +23,7 @@ import org.springframework.amqp.core.Declarable;
 import org.springframework.amqp.core.Declarables;
 import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -85,5 +87,18 @@ class StockMessagingConfiguration {
     @Bean
     InvariantAuditor invariantAuditor(StockLedger ledger, MeterRegistry meters) {
         return new InvariantAuditor(ledger, meters);
+    }
+
+    /**
+     * Once the service runs (its topology declared, its listeners started), announces every stored location once
+     * per database, so the order service's copy holds locations from before it existed (ADR 0009). Two instances
+     * starting at once may both do it; subscribers ignore versions they already hold, so that is harmless.
+     */
+    @Bean
+    ApplicationRunner locationRepublication(MongoTemplate mongo, MessagePublisher publisher, Clock clock,
+                                            @Value("${spring.application.name}") String service,
+                                            @Value("${stockroom.republication.page-size:500}") int pageSize) {
+        return arguments -> MongoLocationRepublication.of(mongo, publisher, service, clock, pageSize)
+                .runAtStartUp();
     }
 }
