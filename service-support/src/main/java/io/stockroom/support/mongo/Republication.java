@@ -14,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -38,6 +39,8 @@ public final class Republication {
     /** The copies this run fills: a new subscriber copy that needs the owners' state again would bump it. */
     public static final String COPIES_GENERATION = "copies-v1";
     public static final int PAGE_SIZE_MAX = 1_000;
+    static final int ATTEMPTS_MAX = 10;
+    static final Duration RETRY_PAUSE = Duration.ofSeconds(30);
 
     private static final Logger log = LoggerFactory.getLogger(Republication.class);
 
@@ -49,6 +52,7 @@ public final class Republication {
     private final Actor actor;
     private final Clock clock;
     private final int pageSize;
+    private final Duration retryPause;
 
     /**
      * @param what     names the owned state in logs and in the messages' correlation id, e.g. {@code items}
@@ -61,6 +65,13 @@ public final class Republication {
     public Republication(String what, MongoCollection<Document> owned, MongoCollection<Document> markers,
                          Function<Document, ? extends Event> event, MessagePublisher publisher, String service,
                          Clock clock, int pageSize) {
+        this(what, owned, markers, event, publisher, service, clock, pageSize, RETRY_PAUSE);
+    }
+
+    /** As above, with the pause between start-up attempts (tests shorten it). */
+    Republication(String what, MongoCollection<Document> owned, MongoCollection<Document> markers,
+                  Function<Document, ? extends Event> event, MessagePublisher publisher, String service,
+                  Clock clock, int pageSize, Duration retryPause) {
         if (pageSize < 1 || pageSize > PAGE_SIZE_MAX) {
             throw new IllegalArgumentException("pageSize must be 1.." + PAGE_SIZE_MAX + ", not " + pageSize);
         }
@@ -72,6 +83,7 @@ public final class Republication {
         this.actor = Actor.service(service);
         this.clock = clock;
         this.pageSize = pageSize;
+        this.retryPause = retryPause;
     }
 
     /**
@@ -111,18 +123,46 @@ public final class Republication {
 
     /**
      * {@link #runOnce} for start-up: a failure (the broker or the store unreachable) is logged, not thrown, so the
-     * service still starts and serves its commands; the marker stays absent and the next start tries again.
+     * service still starts and serves its commands; it is tried again in the background every
+     * {@link #RETRY_PAUSE} up to {@link #ATTEMPTS_MAX} times in all (an outage outlasting that is retried at the next
+     * start, as the marker stays absent).
      */
     public void runAtStartUp() {
+        runAtStartUpInBackgroundIfNeeded();
+    }
+
+    /** @return the thread that retries, or null when the first attempt settled it */
+    Thread runAtStartUpInBackgroundIfNeeded() {
+        if (attempt(1)) {
+            return null;
+        }
+        return Thread.ofVirtual().name("republication-" + what).start(() -> {
+            try {
+                for (int attempt = 2; attempt <= ATTEMPTS_MAX; attempt++) {
+                    Thread.sleep(retryPause);
+                    if (attempt(attempt)) {
+                        return;
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+    }
+
+    /** @return true when done (now or before), false when it failed and may be tried again */
+    private boolean attempt(int attempt) {
         try {
             OptionalLong announced = runOnce();
             if (announced.isPresent()) {
                 log.info("Re-announced {} {} for the subscribers' copies ({})", announced.getAsLong(), what,
                         COPIES_GENERATION);
             }
+            return true;
         } catch (RuntimeException e) {
-            log.warn("Could not re-announce the {} for the subscribers' copies; the next start tries again: {}",
-                    what, e.toString());
+            log.warn("Could not re-announce the {} for the subscribers' copies (attempt {} of {}): {}", what,
+                    attempt, ATTEMPTS_MAX, e.toString());
+            return false;
         }
     }
 }
