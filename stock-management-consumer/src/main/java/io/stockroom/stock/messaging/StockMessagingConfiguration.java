@@ -17,8 +17,10 @@ import io.stockroom.stock.movement.application.ItemCheck;
 import io.stockroom.stock.movement.application.StockCommands;
 import io.stockroom.support.messaging.EventBatchHandler;
 import io.stockroom.support.messaging.MessagePublisher;
+import io.stockroom.support.messaging.QueueCatchUp;
 import io.stockroom.support.messaging.ReliableMessaging;
 import io.stockroom.support.messaging.TopologyDeclarations;
+import org.springframework.amqp.core.AmqpAdmin;
 import org.springframework.amqp.core.Declarable;
 import org.springframework.amqp.core.Declarables;
 import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
@@ -60,6 +62,12 @@ class StockMessagingConfiguration {
                 Topology.stockProjectionsTypes(), catalog::recordAll));
     }
 
+    /** Tells commands whether a missing item may still be on its way in the queue above (see {@link ItemCheck}). */
+    @Bean
+    QueueCatchUp catalogCatchUp(AmqpAdmin admin, Clock clock) {
+        return new QueueCatchUp(admin, Topology.STOCK_PROJECTIONS_QUEUE, clock);
+    }
+
     @Bean
     StockLedger stockLedger(MongoTemplate mongo, Catalog catalog, Clock clock) {
         return new MongoStockLedger(mongo, sku -> catalog.lowStockThresholdOf(sku).orElse(0), clock);
@@ -72,11 +80,11 @@ class StockMessagingConfiguration {
 
     @Bean
     StockCommandHandler stockCommandHandler(StockLedger ledger, Locations locations, Catalog catalog,
-                                            MessagePublisher publisher, Clock clock,
+                                            QueueCatchUp catalogCatchUp, MessagePublisher publisher, Clock clock,
                                             @Value("${stockroom.stock.item-arrival-grace:10s}") Duration grace) {
-        return new StockCommandHandler(new LocationCommands(locations),
-                new StockCommands(ledger, locations, new ItemCheck(catalog, grace)), new StockAudit(ledger),
-                publisher, clock);
+        ItemCheck itemCheck = new ItemCheck(catalog, catalogCatchUp::caughtUpAt, grace);
+        return new StockCommandHandler(new LocationCommands(locations), new StockCommands(ledger, locations, itemCheck),
+                new StockAudit(ledger), publisher, clock);
     }
 
     @Bean

@@ -16,11 +16,13 @@ import io.stockroom.stock.ledger.adapter.out.persistence.MongoStockLedger;
 import io.stockroom.stock.ledger.application.StockLedger;
 import io.stockroom.support.messaging.EventBatchHandler;
 import io.stockroom.support.messaging.MessagePublisher;
+import io.stockroom.support.messaging.QueueCatchUp;
 import io.stockroom.support.messaging.ReliableMessaging;
 import io.stockroom.support.messaging.ReloadOnReconnect;
 import io.stockroom.support.messaging.TopologyDeclarations;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.amqp.core.AmqpAdmin;
 import org.springframework.amqp.core.Declarable;
 import org.springframework.amqp.core.Declarables;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
@@ -137,12 +139,29 @@ class OrderMessagingConfiguration {
                 }));
     }
 
+    /** When the durable queue of location and item events (it keeps those sent while no instance ran) is read. */
     @Bean
-    ApplicationRunner takeOrdersOnceSourcingIsLoaded(MongoSourcingStore store, SourcingProjection projection,
-                                                     SimpleMessageListenerContainer orderCommandsContainer) {
+    QueueCatchUp sourcingCatchUp(AmqpAdmin admin, Clock clock) {
+        return new QueueCatchUp(admin, Topology.ORDER_PROJECTIONS_QUEUE, clock);
+    }
+
+    /**
+     * Orders are taken once the projection holds the stored copy and the events that queued up while no instance ran
+     * (or after {@code stockroom.orders.catch-up-max}, with a warning: an order can then at worst be refused for an
+     * item or location the copy has not read yet, never oversold).
+     */
+    @Bean
+    ApplicationRunner takeOrdersOnceSourcingIsLoaded(
+            MongoSourcingStore store, SourcingProjection projection, QueueCatchUp sourcingCatchUp,
+            SimpleMessageListenerContainer orderCommandsContainer,
+            @Value("${stockroom.orders.catch-up-max:30s}") Duration catchUpMax) {
         return arguments -> {
             long started = System.nanoTime();
             long documents = store.loadInto(projection);
+            if (!sourcingCatchUp.awaitCaughtUp(catchUpMax)) {
+                log.warn("{} still holds unread events after {}; taking orders anyway",
+                        Topology.ORDER_PROJECTIONS_QUEUE, catchUpMax);
+            }
             log.info("Sourcing projection loaded from {} documents ({}) in {} ms; taking orders", documents,
                     projection.size(), (System.nanoTime() - started) / 1_000_000);
             orderCommandsContainer.start();
