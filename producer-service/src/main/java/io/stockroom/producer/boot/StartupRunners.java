@@ -4,11 +4,10 @@ import io.stockroom.producer.account.application.Accounts;
 import io.stockroom.producer.catalogue.application.CatalogueSnapshot;
 import io.stockroom.producer.catalogue.domain.ReadModel;
 import io.stockroom.producer.config.ProducerProperties;
+import io.stockroom.support.messaging.ReloadOnReconnect;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.amqp.rabbit.connection.Connection;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
-import org.springframework.amqp.rabbit.connection.ConnectionListener;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,7 +17,6 @@ import org.springframework.core.env.Profiles;
 
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * What runs once the context (and with it the live event consumer) has started: the read side's snapshot, then the
@@ -53,33 +51,10 @@ class StartupRunners {
      * it from undoing anything newer the stream already delivered.
      */
     @Bean
-    ConnectionListener readSideReloadOnReconnect(ConnectionFactory connectionFactory, CatalogueSnapshot snapshot,
-                                                 ReadModel model) {
-        AtomicInteger connections = new AtomicInteger();
-        ConnectionListener listener = new ConnectionListener() {
-            @Override
-            public void onCreate(Connection connection) {
-                if (connections.incrementAndGet() > 1) {
-                    Thread.ofVirtual().name("read-side-reload").start(() -> {
-                        try {
-                            Thread.sleep(RELOAD_DELAY_MILLIS);
-                            long documents = snapshot.loadInto(model);
-                            log.info("Broker connection re-established: read side reloaded {} documents", documents);
-                        } catch (InterruptedException e) {
-                            Thread.currentThread().interrupt();
-                        } catch (RuntimeException e) {
-                            log.warn("Could not reload the read side after a reconnection: {}", e.toString());
-                        }
-                    });
-                }
-            }
-        };
-        connectionFactory.addConnectionListener(listener);
-        return listener;
+    ReloadOnReconnect readSideReloadOnReconnect(ConnectionFactory connectionFactory, CatalogueSnapshot snapshot,
+                                                ReadModel model) {
+        return ReloadOnReconnect.register(connectionFactory, "read side", () -> snapshot.loadInto(model));
     }
-
-    /** Gives the listener containers time to consume again before the reload reads the store. */
-    private static final long RELOAD_DELAY_MILLIS = 2_000;
 
     @Bean
     @Order(2)
