@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThatNoException;
 class HealthPropertiesTest {
 
     private static final List<HealthProperties.Service> ONE = List.of(
-            new HealthProperties.Service("svc", "http://127.0.0.1:8080", null));
+            new HealthProperties.Service("svc", "http://127.0.0.1:8080", null, null));
     private static final HealthProperties.Rabbit RABBIT = new HealthProperties.Rabbit("http://127.0.0.1:15672",
             "guest", "guest", "/");
 
