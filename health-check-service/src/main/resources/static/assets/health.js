@@ -105,6 +105,37 @@
     return q.publishRate == null && q.deliverRate == null ? figures
       : figures + ' \u00b7 ' + rate(q.publishRate) + '/s in \u00b7 ' + rate(q.deliverRate) + '/s out';
   }
+  // A further consumed queue in one line, as PageFormats.alsoConsumed writes it.
+  function alsoConsumedText(o) {
+    var q = o.queueStats;
+    if (!q) { return 'not read yet'; }
+    if (!q.exists) { return 'does not exist'; }
+    return (q.consumers === 1 ? '1 consumer' : q.consumers + ' consumers') + ' \u00b7 ' + q.ready + ' ready \u00b7 '
+      + count(q.deadLetters) + (q.deadLetters === 1 ? ' dead letter' : ' dead letters')
+      + (o.dlqGrowing ? ' (growing)' : '');
+  }
+  function troubled(o) {
+    var q = o.queueStats;
+    return !!q && (!q.exists || q.consumers === 0 || o.dlqGrowing);
+  }
+  function alsoConsumedList(parent, observations) {
+    if (!observations || observations.length === 0) { return; }
+    var list = document.createElement('ul');
+    list.className = 'also small';
+    list.setAttribute('aria-label', 'Also consumes');
+    observations.forEach(function (o) {
+      var item = document.createElement('li');
+      if (troubled(o)) { item.className = 'warn'; }
+      item.appendChild(document.createTextNode('also '));
+      var name = document.createElement('span');
+      name.className = 'queue';
+      name.textContent = o.queue;
+      item.appendChild(name);
+      item.appendChild(document.createTextNode(': ' + alsoConsumedText(o)));
+      list.appendChild(item);
+    });
+    parent.appendChild(list);
+  }
   var COMPONENTS = { 'message-broker': 'Message broker (RabbitMQ)', 'database': 'Database (MongoDB)' };
 
   function renderInfrastructure(components) {
@@ -144,6 +175,7 @@
       qname.textContent = s.queue || '\u2014';
       queue.appendChild(qname);
       if (q) { small(queue, q.consumers === 1 ? '1 consumer' : q.consumers + ' consumers'); }
+      alsoConsumedList(queue, s.alsoConsumes);
       cell(tr, messages(q), null, null, 'Messages');
       cell(tr, q ? count(q.deadLetters) : '\u2014', s.dlqGrowing ? 'num warn' : 'num', null, 'Dead letters');
       return tr;

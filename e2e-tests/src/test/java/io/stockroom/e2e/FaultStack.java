@@ -1,6 +1,5 @@
 package io.stockroom.e2e;
 
-import io.stockroom.contracts.Topology;
 
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -19,9 +18,6 @@ import java.util.concurrent.CompletableFuture;
 final class FaultStack implements AutoCloseable {
 
     static final List<String> MODULES = List.of(Stack.PRODUCER, Stack.ITEMS, Stack.STOCK, Stack.ORDERS, Stack.HEALTH);
-    private static final List<String> MONITORED = List.of(Stack.PRODUCER, Stack.ITEMS, Stack.STOCK, Stack.ORDERS);
-    private static final List<String> QUEUES = List.of(Topology.PRODUCER_PROJECTIONS_QUEUE,
-            Topology.ITEM_COMMANDS_QUEUE, Topology.STOCK_COMMANDS_QUEUE, Topology.ORDER_COMMANDS_QUEUE);
 
     final String admin = "fault-admin";
     final String adminPassword = "fault-admin-" + UUID.randomUUID();
@@ -91,13 +87,7 @@ final class FaultStack implements AutoCloseable {
     }
 
     private List<String> healthWiring() {
-        List<String> properties = new ArrayList<>();
-        for (int i = 0; i < MONITORED.size(); i++) {
-            String prefix = "stockroom.health.services[" + i + "].";
-            properties.add(prefix + "name=" + MONITORED.get(i));
-            properties.add(prefix + "actuator-url=" + url(MONITORED.get(i)));
-            properties.add(prefix + "queue=" + QUEUES.get(i));
-        }
+        List<String> properties = HealthWiring.services(this::url);
         // The private node runs no management plugin: queue figures come over AMQP.
         properties.add("stockroom.health.queue-source=amqp");
         properties.add("stockroom.health.viewer.username=" + viewer);

@@ -26,10 +26,6 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.amqp.core.Binding;
-import org.springframework.amqp.core.Declarable;
-import org.springframework.amqp.core.Exchange;
-import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 import org.springframework.amqp.rabbit.connection.Connection;
 import org.springframework.amqp.rabbit.core.RabbitAdmin;
@@ -42,6 +38,7 @@ import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -62,17 +59,9 @@ class AmqpFallbackIT {
     @BeforeEach
     void brokerWithAWorkQueue() {
         environment = TestInfrastructure.get().newEnvironment();
-        connections = connectionFactory();
-        RabbitAdmin admin = new RabbitAdmin(connections);
-        for (Declarable declarable : new TopologyDeclarations(false, 20).workQueue(QUEUE,
-                Topology.COMMANDS_EXCHANGE, List.of(Topology.ORDER_COMMANDS_PATTERN))) {
-            switch (declarable) {
-                case Queue queue -> admin.declareQueue(queue);
-                case Exchange exchange -> admin.declareExchange(exchange);
-                case Binding binding -> admin.declareBinding(binding);
-                default -> throw new IllegalStateException("unexpected " + declarable);
-            }
-        }
+        connections = BrokerFixture.connectionFactory(environment);
+        BrokerFixture.declare(connections, new TopologyDeclarations(false, 20).workQueue(QUEUE,
+                Topology.COMMANDS_EXCHANGE, List.of(Topology.ORDER_COMMANDS_PATTERN)));
     }
 
     @AfterEach
@@ -117,13 +106,9 @@ class AmqpFallbackIT {
     void the_monitor_sees_a_lost_consumer_through_amqp_within_five_seconds() throws Exception {
         MongoStateStore store = new MongoStateStore(mongoTemplate());
         MonitoredService service = new MonitoredService("order-processing-consumer", null, QUEUE);
-        HealthMonitor monitor = new HealthMonitor(List.of(service), new HealthMonitor.Settings(10,
-                Duration.ofSeconds(60), Duration.ofSeconds(7)), store, List.of(), clock);
-        MonitoringLoops loops = new MonitoringLoops(monitor, probe(BrokerQueueProbe.Mode.AUTO),
-                new HttpActuatorProbe(Duration.ofSeconds(1), json, clock, null),
-                new MongoPingProbe(mongoTemplate(), clock), Duration.ofSeconds(2),
-                Duration.ofSeconds(5), Duration.ofSeconds(1), clock);
-        CachingConnectionFactory consumerService = connectionFactory();
+        HealthMonitor monitor = monitor(service, store);
+        MonitoringLoops loops = loops(monitor);
+        CachingConnectionFactory consumerService = BrokerFixture.connectionFactory(environment);
         consume(consumerService.createConnection());
         loops.start();
         try {
@@ -148,11 +133,69 @@ class AmqpFallbackIT {
     }
 
     @Test
+    void through_amqp_a_further_queue_that_dead_letters_or_loses_its_consumer_degrades_its_service_naming_it()
+            throws Exception {
+        String projections = Topology.ORDER_PROJECTIONS_QUEUE;
+        BrokerFixture.declare(connections, new TopologyDeclarations(false, 20).orderProjectionsQueue());
+        MongoStateStore store = new MongoStateStore(mongoTemplate());
+        MonitoredService service = new MonitoredService("order-processing-consumer", null, QUEUE,
+                List.of(projections));
+        HealthMonitor monitor = monitor(service, store);
+        MonitoringLoops loops = loops(monitor);
+        List<String> received = new CopyOnWriteArrayList<>();
+        CachingConnectionFactory orders = BrokerFixture.consumer(environment, QUEUE, received, body -> true);
+        CachingConnectionFactory copies = BrokerFixture.consumer(environment, projections, received,
+                body -> !body.startsWith("poison"));
+        loops.start();
+        try {
+            awaitState(monitor, service, ServiceState.UP);
+            new RabbitTemplate(connections).convertAndSend("", projections, "poison-1");
+            awaitState(monitor, service, ServiceState.DEGRADED);
+            assertThat(reason(monitor)).isEqualTo("dead-letter queue of " + projections + " is growing (1 messages)");
+
+            copies.destroy();
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> reason(monitor),
+                    reason -> reason.contains("no consumer on queue " + projections));
+            assertThat(monitor.stateOf(service.name())).contains(ServiceState.DEGRADED);
+
+            orders.destroy();
+            awaitState(monitor, service, ServiceState.DOWN);
+            assertThat(reason(monitor)).startsWith("no consumer on queue " + QUEUE).contains(projections);
+            assertThat(monitor.overview().queueSource()).isEqualTo(QueueSource.AMQP);
+        } finally {
+            loops.stop();
+            store.close();
+        }
+    }
+
+    @Test
     void with_the_management_api_pinned_and_away_the_figures_are_unavailable_and_count_against_nobody() {
         QueueSnapshot snapshot = probe(BrokerQueueProbe.Mode.MANAGEMENT).observe(List.of(QUEUE));
 
         assertThat(snapshot.source()).isEqualTo(QueueSource.UNAVAILABLE);
         assertThat(snapshot.queues()).isEmpty();
+    }
+
+    private HealthMonitor monitor(MonitoredService service, MongoStateStore store) {
+        return new HealthMonitor(List.of(service), new HealthMonitor.Settings(10, Duration.ofSeconds(60),
+                Duration.ofSeconds(7)), store, List.of(), clock);
+    }
+
+    /** The production loops, queue figures over AMQP only (the management API's port is closed). */
+    private MonitoringLoops loops(HealthMonitor monitor) {
+        return new MonitoringLoops(monitor, probe(BrokerQueueProbe.Mode.AUTO),
+                new HttpActuatorProbe(Duration.ofSeconds(1), json, clock, null),
+                new MongoPingProbe(mongoTemplate(), clock), Duration.ofSeconds(2),
+                Duration.ofSeconds(5), Duration.ofSeconds(1), clock);
+    }
+
+    private static void awaitState(HealthMonitor monitor, MonitoredService service, ServiceState state) {
+        Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
+                .until(() -> monitor.stateOf(service.name()), current -> current.orElseThrow() == state);
+    }
+
+    private static String reason(HealthMonitor monitor) {
+        return monitor.overview().services().getFirst().reason();
     }
 
     private BrokerQueueProbe probe(BrokerQueueProbe.Mode mode) {
@@ -165,16 +208,6 @@ class AmqpFallbackIT {
         Channel channel = connection.createChannel(false);
         channel.basicQos(1);
         channel.basicConsume(QUEUE, false, new DefaultConsumer(channel));
-    }
-
-    private CachingConnectionFactory connectionFactory() {
-        CachingConnectionFactory factory = new CachingConnectionFactory(
-                environment.properties().get("spring.rabbitmq.host"),
-                Integer.parseInt(environment.properties().get("spring.rabbitmq.port")));
-        factory.setUsername(environment.properties().get("spring.rabbitmq.username"));
-        factory.setPassword(environment.properties().get("spring.rabbitmq.password"));
-        factory.setVirtualHost(environment.vhost());
-        return factory;
     }
 
     private MongoTemplate mongoTemplate() {

@@ -1,9 +1,5 @@
 package io.stockroom.health;
 
-import com.rabbitmq.client.AMQP;
-import com.rabbitmq.client.Channel;
-import com.rabbitmq.client.DefaultConsumer;
-import com.rabbitmq.client.Envelope;
 import io.stockroom.contracts.Topology;
 import io.stockroom.monitored.MonitoredApp;
 import io.stockroom.support.messaging.TopologyDeclarations;
@@ -14,12 +10,8 @@ import org.awaitility.Awaitility;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.amqp.core.Declarable;
-import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
-import org.springframework.amqp.rabbit.connection.Connection;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
-import org.springframework.amqp.rabbit.core.RabbitAdmin;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -250,39 +242,13 @@ class HealthMonitoringIT {
     }
 
     private void declareWorkQueue() {
-        RabbitAdmin admin = new RabbitAdmin(connectionFactory);
-        for (Declarable declarable : new TopologyDeclarations(false, 20).workQueue(QUEUE,
-                Topology.COMMANDS_EXCHANGE, List.of(Topology.STOCK_COMMANDS_PATTERN))) {
-            if (declarable instanceof Queue queue) {
-                admin.declareQueue(queue);
-            } else if (declarable instanceof org.springframework.amqp.core.Exchange exchange) {
-                admin.declareExchange(exchange);
-            } else if (declarable instanceof org.springframework.amqp.core.Binding binding) {
-                admin.declareBinding(binding);
-            }
-        }
+        BrokerFixture.declare(connectionFactory, new TopologyDeclarations(false, 20).workQueue(QUEUE,
+                Topology.COMMANDS_EXCHANGE, List.of(Topology.STOCK_COMMANDS_PATTERN)));
     }
 
     /** A consumer on its own connection, as a consumer service has: destroying the factory drops it. */
     private CachingConnectionFactory startConsumer(List<String> received) throws IOException {
-        CachingConnectionFactory factory = new CachingConnectionFactory(
-                environment.properties().get("spring.rabbitmq.host"),
-                Integer.parseInt(environment.properties().get("spring.rabbitmq.port")));
-        factory.setUsername(environment.properties().get("spring.rabbitmq.username"));
-        factory.setPassword(environment.properties().get("spring.rabbitmq.password"));
-        factory.setVirtualHost(environment.vhost());
-        Connection connection = factory.createConnection();
-        Channel channel = connection.createChannel(false);
-        channel.basicQos(10);
-        channel.basicConsume(QUEUE, false, new DefaultConsumer(channel) {
-            @Override
-            public void handleDelivery(String tag, Envelope envelope, AMQP.BasicProperties properties, byte[] body)
-                    throws IOException {
-                received.add(new String(body, java.nio.charset.StandardCharsets.UTF_8));
-                getChannel().basicAck(envelope.getDeliveryTag(), false);
-            }
-        });
-        return factory;
+        return BrokerFixture.consumer(environment, QUEUE, received, body -> true);
     }
 
     /** The test's broker and database, and the same actuator account as the health service polls with. */

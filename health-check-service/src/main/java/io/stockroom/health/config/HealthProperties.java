@@ -68,8 +68,16 @@ public record HealthProperties(List<Service> services,
         viewer = viewer == null ? new Viewer(null, null) : viewer;
     }
 
-    /** A monitored service: its name, actuator base URL (optional) and the queue it consumes (optional). */
-    public record Service(String name, String actuatorUrl, String queue) {
+    /**
+     * A monitored service: its name, actuator base URL (optional), the queue it consumes (optional) and the further
+     * queues it consumes ({@code also-consumes}, optional: e.g. the durable queue that keeps its copy of another
+     * service's data). Checked when the monitor is built ({@code MonitoredService}).
+     */
+    public record Service(String name, String actuatorUrl, String queue, List<String> alsoConsumes) {
+
+        public Service {
+            alsoConsumes = alsoConsumes == null ? List.of() : List.copyOf(alsoConsumes);
+        }
     }
 
     /** Where the RabbitMQ management API is and who reads it; {@code vhost} is the one the services use. */

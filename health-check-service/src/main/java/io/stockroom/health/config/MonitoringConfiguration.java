@@ -64,7 +64,7 @@ public class MonitoringConfiguration {
     HealthMonitor healthMonitor(HealthProperties properties, MongoStateStore store, HealthMetrics metrics,
                                 WebhookAlerts webhook, Clock clock) {
         List<MonitoredService> services = properties.services().stream()
-                .map(s -> new MonitoredService(s.name(), s.actuatorUrl(), s.queue())).toList();
+                .map(s -> new MonitoredService(s.name(), s.actuatorUrl(), s.queue(), s.alsoConsumes())).toList();
         List<TransitionAlerts> alerts = List.of(new LoggingAlerts(), metrics, webhook);
         // Queue figures older than three rounds mean thread one is stuck: they no longer count against anyone.
         Duration freshness = properties.queuePollInterval().multipliedBy(3).plus(properties.managementTimeout());

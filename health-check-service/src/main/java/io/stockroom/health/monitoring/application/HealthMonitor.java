@@ -4,6 +4,7 @@ import io.stockroom.health.monitoring.domain.ActuatorCheck;
 import io.stockroom.health.monitoring.domain.ComponentCheck;
 import io.stockroom.health.monitoring.domain.DeadLetterTrend;
 import io.stockroom.health.monitoring.domain.MonitoredService;
+import io.stockroom.health.monitoring.domain.QueueObservation;
 import io.stockroom.health.monitoring.domain.QueueSnapshot;
 import io.stockroom.health.monitoring.domain.QueueSource;
 import io.stockroom.health.monitoring.domain.QueueStats;
@@ -26,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Holds each service's state and applies the two kinds of observation to it. Both monitoring threads call in here;
@@ -122,10 +124,13 @@ public final class HealthMonitor {
                     case UNAVAILABLE -> "does not answer: " + snapshot.sourceDetail();
                 }, snapshot.observedAt()));
         for (Tracked tracked : services.values()) {
-            tracked.service.consumedQueue().flatMap(snapshot::queue).ifPresent(stats -> {
-                tracked.dlqTrend = tracked.dlqTrend.next(stats.deadLetters(), snapshot.observedAt());
-                tracked.lastCheck = snapshot.observedAt();
-            });
+            // The main queue and the further ones alike: the trend of each DLQ, and the time of the last check.
+            for (Map.Entry<String, DeadLetterTrend> trend : tracked.dlqTrends.entrySet()) {
+                snapshot.queue(trend.getKey()).ifPresent(stats -> {
+                    trend.setValue(trend.getValue().next(stats.deadLetters(), snapshot.observedAt()));
+                    tracked.lastCheck = snapshot.observedAt();
+                });
+            }
             evaluate(tracked);
         }
         version++;
@@ -194,8 +199,9 @@ public final class HealthMonitor {
 
     private void evaluate(Tracked tracked) {
         Instant now = clock.instant();
-        Verdict verdict = StateRules.judge(tracked.service, tracked.actuator, freshQueue(tracked, now),
-                tracked.dlqTrend.growing(now, dlqGrowthWindow));
+        QueueStats queue = tracked.service.consumedQueue().map(name -> freshQueue(name, now)).orElse(null);
+        Verdict verdict = StateRules.judge(tracked.service, tracked.actuator, queue, queueDlqGrowing(tracked, now),
+                alsoConsumed(tracked, now, name -> freshQueue(name, now)));
         tracked.reason = verdict.reason();
         if (verdict.state() == tracked.state || verdict.state() == ServiceState.UNKNOWN) {
             return;
@@ -223,20 +229,37 @@ public final class HealthMonitor {
         }
     }
 
-    private QueueStats freshQueue(Tracked tracked, Instant now) {
+    /** The queue's figures if they may count: read from a source, and not older than the freshness limit. */
+    private QueueStats freshQueue(String queue, Instant now) {
         if (queues.source() == QueueSource.UNAVAILABLE
                 || Duration.between(queues.observedAt(), now).compareTo(queueFreshnessMax) > 0) {
             return null;
         }
-        return tracked.service.consumedQueue().flatMap(queues::queue).orElse(null);
+        return queues.queue(queue).orElse(null);
     }
 
+    /** Shows the latest figures, fresh or not: the page says when they were read. */
     private ServiceHealth view(Tracked tracked, Instant now) {
         MonitoredService service = tracked.service;
         QueueStats stats = service.consumedQueue().flatMap(queues::queue).orElse(null);
         return new ServiceHealth(service.name(), service.actuatorUrl(), service.queue(), tracked.state,
                 tracked.reason, tracked.since, tracked.lastCheck, tracked.actuator, stats,
-                tracked.dlqTrend.growing(now, dlqGrowthWindow));
+                queueDlqGrowing(tracked, now), alsoConsumed(tracked, now, name -> queues.queue(name).orElse(null)));
+    }
+
+    /** Each further queue of the service with the figures {@code figures} gives for it (null when unknown). */
+    private List<QueueObservation> alsoConsumed(Tracked tracked, Instant now, Function<String, QueueStats> figures) {
+        return tracked.service.alsoConsumes().stream()
+                .map(queue -> new QueueObservation(queue, figures.apply(queue), dlqGrowing(tracked, queue, now)))
+                .toList();
+    }
+
+    private boolean queueDlqGrowing(Tracked tracked, Instant now) {
+        return tracked.service.consumedQueue().map(queue -> dlqGrowing(tracked, queue, now)).orElse(false);
+    }
+
+    private boolean dlqGrowing(Tracked tracked, String queue, Instant now) {
+        return tracked.dlqTrends.get(queue).growing(now, dlqGrowthWindow);
     }
 
     private void remember(Transition transition) {
@@ -259,7 +282,7 @@ public final class HealthMonitor {
         }
 
         ServiceHealth view() {
-            return new ServiceHealth(name, null, null, state, reason, since, lastCheck, null, null, false);
+            return new ServiceHealth(name, null, null, state, reason, since, lastCheck, null, null, false, List.of());
         }
     }
 
@@ -271,10 +294,12 @@ public final class HealthMonitor {
         Instant since;
         Instant lastCheck;
         ActuatorCheck actuator;
-        DeadLetterTrend dlqTrend = DeadLetterTrend.start();
+        /** One trend per watched queue (main queue and further ones), keys fixed at construction. */
+        final Map<String, DeadLetterTrend> dlqTrends = new LinkedHashMap<>();
 
         Tracked(MonitoredService service) {
             this.service = service;
+            service.watchedQueues().forEach(queue -> dlqTrends.put(queue, DeadLetterTrend.start()));
         }
     }
 }

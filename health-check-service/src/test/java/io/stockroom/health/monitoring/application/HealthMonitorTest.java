@@ -26,6 +26,7 @@ import static org.assertj.core.api.Assertions.tuple;
 class HealthMonitorTest {
 
     private static final String QUEUE = "stock-management.commands";
+    private static final String PROJECTIONS = "stock-management.projections";
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-27T10:00:00Z"));
     private final ListStore store = new ListStore();
     private final List<Transition> alerted = new ArrayList<>();
@@ -144,9 +145,80 @@ class HealthMonitorTest {
         assertThat(monitor.stateOf(consumer.name())).contains(ServiceState.UP);
     }
 
+    @Test
+    void dead_letters_growing_behind_a_further_queue_degrade_the_service_until_the_window_passes() {
+        HealthMonitor monitor = copyKeeperMonitor();
+        monitor.recordQueues(queues(1, 0L, 1, 0L));
+        assertThat(monitor.stateOf(consumer.name())).contains(ServiceState.UP);
+
+        clock.advance(Duration.ofSeconds(2));
+        monitor.recordQueues(queues(1, 0L, 1, 4L));
+
+        assertThat(monitor.stateOf(consumer.name())).contains(ServiceState.DEGRADED);
+        ServiceHealth shown = monitor.overview().services().getFirst();
+        assertThat(shown.reason()).contains("dead-letter queue of " + PROJECTIONS);
+        assertThat(shown.dlqGrowing()).as("the main queue's own DLQ did not grow").isFalse();
+        assertThat(shown.queueStats().queue()).isEqualTo(QUEUE);
+        assertThat(shown.alsoConsumes()).singleElement().satisfies(further -> {
+            assertThat(further.queue()).isEqualTo(PROJECTIONS);
+            assertThat(further.queueStats().deadLetters()).isEqualTo(4L);
+            assertThat(further.dlqGrowing()).isTrue();
+        });
+
+        clock.advance(Duration.ofSeconds(61));
+        monitor.recordQueues(queues(1, 0L, 1, 4L));
+        assertThat(monitor.stateOf(consumer.name())).contains(ServiceState.UP);
+    }
+
+    @Test
+    void a_further_queue_without_consumer_degrades_while_the_main_queue_alone_decides_down() {
+        HealthMonitor monitor = copyKeeperMonitor();
+
+        monitor.recordQueues(queues(1, 0L, 0, 0L));
+        assertThat(monitor.stateOf(consumer.name())).contains(ServiceState.DEGRADED);
+        clock.advance(Duration.ofSeconds(2));
+        monitor.recordQueues(queues(0, 0L, 0, 0L));
+        assertThat(monitor.stateOf(consumer.name())).contains(ServiceState.DOWN);
+        clock.advance(Duration.ofSeconds(2));
+        monitor.recordQueues(queues(0, 0L, 1, 0L));
+        assertThat(monitor.stateOf(consumer.name())).contains(ServiceState.DOWN);
+        clock.advance(Duration.ofSeconds(2));
+        monitor.recordQueues(queues(1, 0L, 1, 0L));
+
+        assertThat(of(consumer.name(), store.transitions)).extracting(Transition::to).containsExactly(
+                ServiceState.DEGRADED, ServiceState.DOWN, ServiceState.UP);
+    }
+
+    @Test
+    void figures_of_a_further_queue_from_a_stuck_queue_thread_stop_counting_like_the_main_queue() {
+        HealthMonitor monitor = copyKeeperMonitor();
+        monitor.recordQueues(queues(1, 0L, 0, 0L));
+        assertThat(monitor.stateOf(consumer.name())).contains(ServiceState.DEGRADED);
+
+        clock.advance(Duration.ofSeconds(30));
+        monitor.recordActuator(consumer.name(), ActuatorCheck.answered(clock.instant(), "UP", List.of(), 3));
+
+        assertThat(monitor.stateOf(consumer.name())).contains(ServiceState.UP);
+    }
+
     private HealthMonitor monitor(List<TransitionAlerts> alerts) {
         return new HealthMonitor(List.of(consumer), new HealthMonitor.Settings(10, Duration.ofSeconds(60),
                 Duration.ofSeconds(7)), store, alerts, clock);
+    }
+
+    /** The consumer, also consuming the durable queue that keeps its copy of the items. */
+    private HealthMonitor copyKeeperMonitor() {
+        MonitoredService copyKeeper = new MonitoredService(consumer.name(), consumer.actuatorUrl(), QUEUE,
+                List.of(PROJECTIONS));
+        return new HealthMonitor(List.of(copyKeeper), new HealthMonitor.Settings(10, Duration.ofSeconds(60),
+                Duration.ofSeconds(7)), store, List.of(), clock);
+    }
+
+    private QueueSnapshot queues(int consumers, Long deadLetters, int projectionConsumers, Long projectionDeadLetters) {
+        return new QueueSnapshot(QueueSource.MANAGEMENT_API, null, clock.instant(), Map.of(
+                QUEUE, new QueueStats(QUEUE, true, 0, 0L, consumers, 0.0, 0.0, deadLetters),
+                PROJECTIONS, new QueueStats(PROJECTIONS, true, 0, 0L, projectionConsumers, 0.0, 0.0,
+                        projectionDeadLetters)));
     }
 
     private QueueSnapshot queues(int consumers) {

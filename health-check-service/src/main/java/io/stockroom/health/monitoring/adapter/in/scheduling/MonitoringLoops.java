@@ -64,7 +64,9 @@ public final class MonitoringLoops implements SmartLifecycle {
 
     @Override
     public synchronized void start() {
-        List<String> watched = monitor.monitored().stream().flatMap(s -> s.consumedQueue().stream()).toList();
+        // Main and further queues alike; a queue shared by several watched instances is read once per round.
+        List<String> watched = monitor.monitored().stream().flatMap(s -> s.watchedQueues().stream()).distinct()
+                .toList();
         List<MonitoredService> polled = monitor.monitored().stream().filter(s -> s.actuator().isPresent()).toList();
         queueThread = Executors.newSingleThreadScheduledExecutor(named("health-queues"));
         actuatorThread = Executors.newSingleThreadScheduledExecutor(named("health-actuators"));

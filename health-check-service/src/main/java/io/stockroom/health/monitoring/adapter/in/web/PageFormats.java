@@ -3,6 +3,7 @@ package io.stockroom.health.monitoring.adapter.in.web;
 import io.stockroom.health.monitoring.application.HealthMonitor;
 import io.stockroom.health.monitoring.application.HealthOverview;
 import io.stockroom.health.monitoring.application.ServiceHealth;
+import io.stockroom.health.monitoring.domain.QueueObservation;
 import io.stockroom.health.monitoring.domain.QueueStats;
 import io.stockroom.health.monitoring.domain.ServiceState;
 import org.springframework.stereotype.Component;
@@ -90,6 +91,30 @@ public class PageFormats {
 
     public String consumers(QueueStats stats) {
         return stats.consumers() == 1 ? "1 consumer" : stats.consumers() + " consumers";
+    }
+
+    /**
+     * A further consumed queue in one line: "1 consumer · 0 ready · 2 dead letters (growing)". The words say what the
+     * warning colour says, so the state is not told by colour alone.
+     */
+    public String alsoConsumed(QueueObservation observed) {
+        QueueStats stats = observed.queueStats();
+        if (stats == null) {
+            return "not read yet";
+        }
+        if (!stats.exists()) {
+            return "does not exist";
+        }
+        Long dead = stats.deadLetters();
+        String deadLetters = count(dead) + (dead != null && dead == 1 ? " dead letter" : " dead letters");
+        return consumers(stats) + " · " + stats.ready() + " ready · " + deadLetters
+                + (observed.dlqGrowing() ? " (growing)" : "");
+    }
+
+    /** True when this further queue is what degrades its service: missing, without consumer, or dead-lettering. */
+    public boolean troubled(QueueObservation observed) {
+        QueueStats stats = observed.queueStats();
+        return stats != null && (!stats.exists() || stats.consumers() == 0 || observed.dlqGrowing());
     }
 
     public String messages(QueueStats stats) {

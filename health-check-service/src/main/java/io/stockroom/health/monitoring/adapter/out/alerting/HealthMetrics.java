@@ -16,6 +16,7 @@ import java.util.function.ToDoubleFunction;
 /**
  * Exports the monitor's view for Prometheus: {@code stockroom_service_state{monitored_service}} (1 up, 0.5 degraded,
  * 0 down, -1 unknown), {@code stockroom_service_transitions_total{monitored_service,from,to}}, and per watched queue
+ * (a service's queue and the further ones it consumes)
  * {@code stockroom_queue_messages{queue,state}}, {@code stockroom_queue_consumers{queue}} and
  * {@code stockroom_queue_dead_letters{queue}} (NaN while unknown). The tag is {@code monitored_service} because every
  * meter of this process already carries {@code service=health-check-service}.
@@ -28,14 +29,18 @@ public final class HealthMetrics implements TransitionAlerts {
         this.meters = meters;
     }
 
-    /** Registers one gauge per service and per queue; tags are only configured names (bounded cardinality). */
+    /**
+     * Registers one gauge per service and per watched queue; tags are only configured names (bounded cardinality). A
+     * queue watched for several services (instances sharing it) is registered once: Micrometer keeps the first.
+     */
     public void bind(HealthMonitor monitor) {
         for (MonitoredService service : monitor.monitored()) {
             Gauge.builder("stockroom.service.state", monitor,
                             m -> m.stateOf(service.name()).orElse(ServiceState.UNKNOWN).gaugeValue())
                     .tag("monitored_service", service.name())
                     .description("1 up, 0.5 degraded, 0 down, -1 unknown").register(meters);
-            service.consumedQueue().ifPresent(queue -> bindQueue(monitor, queue));
+            // Further consumed queues get the same meters as the main one, told apart by the queue tag.
+            service.watchedQueues().forEach(queue -> bindQueue(monitor, queue));
         }
         for (String component : monitor.components()) {
             Gauge.builder("stockroom.service.state", monitor,

@@ -48,7 +48,7 @@ class SecurityConfigurationTest {
     }
 
     private static HealthProperties properties(String username, String password) {
-        return new HealthProperties(List.of(new HealthProperties.Service("svc", "http://127.0.0.1:1", null)),
+        return new HealthProperties(List.of(new HealthProperties.Service("svc", "http://127.0.0.1:1", null, null)),
                 Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(2), Duration.ofSeconds(2), "auto",
                 Duration.ofSeconds(60), 50, null, Duration.ofSeconds(2), 50,
                 new HealthProperties.Rabbit("http://127.0.0.1:15672", "guest", "guest", "/"),

@@ -14,6 +14,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -78,6 +79,7 @@ class WebhookAlertsTest {
     }
 
     private static ServiceHealth health() {
-        return new ServiceHealth("svc", null, "q", ServiceState.DOWN, "no consumer", null, null, null, null, false);
+        return new ServiceHealth("svc", null, "q", ServiceState.DOWN, "no consumer", null, null, null, null, false,
+                List.of());
     }
 }
