@@ -6,6 +6,7 @@ import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.QueryParameters;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
@@ -75,6 +76,17 @@ public class EmbeddedH2Backend extends H2Backend {
             return IdLookup.query(query, getIndexes(), positions -> matchDocuments(query, positions, orderBy,
                     numberToSkip, numberToReturn, batchSize, fieldSelector), () -> super.queryDocuments(query, orderBy,
                     numberToSkip, numberToReturn, batchSize, fieldSelector));
+        }
+
+        /** A client's read is a copy taken under the lock ({@link WholeReads}). */
+        @Override
+        public QueryResult handleQuery(QueryParameters parameters) {
+            return WholeReads.query(this, () -> super.handleQuery(parameters));
+        }
+
+        @Override
+        public Document findAndModify(Document query) {
+            return WholeReads.findAndModify(this, () -> super.findAndModify(query));
         }
     }
 }

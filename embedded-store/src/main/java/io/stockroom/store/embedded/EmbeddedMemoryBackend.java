@@ -2,6 +2,7 @@ package io.stockroom.store.embedded;
 
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.QueryParameters;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import de.bwaldvogel.mongo.backend.memory.MemoryCollection;
@@ -49,6 +50,17 @@ public class EmbeddedMemoryBackend extends MemoryBackend {
             return IdLookup.query(query, getIndexes(), positions -> matchDocuments(query, positions, orderBy,
                     numberToSkip, numberToReturn, batchSize, fieldSelector), () -> super.queryDocuments(query, orderBy,
                     numberToSkip, numberToReturn, batchSize, fieldSelector));
+        }
+
+        /** A client's read is a copy taken under the lock ({@link WholeReads}). */
+        @Override
+        public QueryResult handleQuery(QueryParameters parameters) {
+            return WholeReads.query(this, () -> super.handleQuery(parameters));
+        }
+
+        @Override
+        public Document findAndModify(Document query) {
+            return WholeReads.findAndModify(this, () -> super.findAndModify(query));
         }
     }
 }
